@@ -1,0 +1,220 @@
+"""Quote anchoring: find each quote in its source, exactly once, or say why not.
+
+A near match is never accepted; rapidfuzz only finds the closest passage for the
+error message, so the contributor sees what differs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from .model import Passage
+from .normalize import ELLIPSIS, Normalised, normalise, normalise_text, split_pieces
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of characters of one passage's original text."""
+
+    passage: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Match:
+    spans: tuple[Span, ...]
+    exact: bool
+
+    @property
+    def passage(self) -> str:
+        return self.spans[0].passage
+
+
+@dataclass(frozen=True)
+class Failure:
+    message: str
+
+
+class SourceIndex:
+    """The normalised passages of one source, built once and shared by every quote."""
+
+    def __init__(self, source_id: str, passages: Sequence[Passage]) -> None:
+        self.source_id = source_id
+        self.passages = tuple(passages)
+        self.ids = {p.id: i for i, p in enumerate(self.passages)}
+
+    @cached_property
+    def norm(self) -> tuple[Normalised, ...]:
+        return tuple(normalise(p.text) for p in self.passages)
+
+    def anchor(
+        self,
+        quote: str,
+        *,
+        prefix: str | None = None,
+        suffix: str | None = None,
+        passage: str | None = None,
+    ) -> Match | Failure:
+        pieces = split_pieces(quote)
+        if not pieces:
+            return Failure("the quote has no words once ellipses are removed; quote the text")
+        if passage is not None and passage not in self.ids:
+            return Failure(
+                f"source `{self.source_id}` has no passage `{passage}`; its passages are "
+                f"{self.passages[0].id}…{self.passages[-1].id}" if self.passages
+                else f"source `{self.source_id}` has no passages"
+            )
+        found = self._occurrences(pieces)
+        if not found:
+            return Failure(self._not_found(quote, pieces))
+        narrowed = [
+            m for m in found
+            if (passage is None or m[0][0] == self.ids[passage])
+            and self._has_prefix(m, prefix)
+            and self._has_suffix(m, suffix)
+        ]
+        if not narrowed:
+            what = ", ".join(
+                f"`{k}`" for k, v in (("passage", passage), ("prefix", prefix), ("suffix", suffix))
+                if v is not None
+            )
+            where = ", ".join(sorted({self.passages[m[0][0]].id for m in found}))
+            return Failure(
+                f"the quote is in source `{self.source_id}` (passage {where}) but not with the "
+                f"given {what}; correct or remove {what}"
+            )
+        if len(narrowed) > 1:
+            where = ", ".join(self.passages[m[0][0]].id for m in narrowed)
+            return Failure(
+                f"the quote occurs {len(narrowed)} times in source `{self.source_id}` "
+                f"(passages {where}); add `passage: <id>` to choose one, or `prefix:`/"
+                "`suffix:` with the words just before or after the quote"
+            )
+        return self._to_match(quote, narrowed[0])
+
+    # -- search ------------------------------------------------------------------------
+
+    def _find_from(self, piece: str, pi: int, offset: int) -> tuple[int, int] | None:
+        for i in range(pi, len(self.norm)):
+            at = self.norm[i].text.find(piece, offset if i == pi else 0)
+            if at >= 0:
+                return i, at
+        return None
+
+    def _occurrences(self, pieces: list[str]) -> list[list[tuple[int, int, int]]]:
+        """Every complete match: for each piece its (passage, start, end) in normalised text."""
+        first, rest = pieces[0], pieces[1:]
+        matches = []
+        for pi, norm in enumerate(self.norm):
+            at = norm.text.find(first)
+            while at >= 0:
+                spans = [(pi, at, at + len(first))]
+                for piece in rest:
+                    hit = self._find_from(piece, spans[-1][0], spans[-1][2])
+                    if hit is None:
+                        break
+                    spans.append((hit[0], hit[1], hit[1] + len(piece)))
+                else:
+                    matches.append(spans)
+                at = norm.text.find(first, at + 1)
+        return matches
+
+    def _has_prefix(self, spans: list[tuple[int, int, int]], prefix: str | None) -> bool:
+        if prefix is None:
+            return True
+        pi, start, _ = spans[0]
+        before = self.norm[pi].text[:start].rstrip()
+        return before.endswith(normalise_text(prefix))
+
+    def _has_suffix(self, spans: list[tuple[int, int, int]], suffix: str | None) -> bool:
+        if suffix is None:
+            return True
+        pi, _, end = spans[-1]
+        after = self.norm[pi].text[end:].lstrip()
+        return after.startswith(normalise_text(suffix))
+
+    def _to_match(self, quote: str, found: list[tuple[int, int, int]]) -> Match:
+        spans = []
+        for pi, start, end in found:
+            o_start, o_end = self.norm[pi].span(start, end)
+            spans.append(Span(self.passages[pi].id, o_start, o_end))
+        raw_pieces = [p.strip() for p in ELLIPSIS.split(quote) if p.strip()]
+        exact = len(raw_pieces) == len(spans) and all(
+            raw == self.passages[self.ids[s.passage]].text[s.start : s.end]
+            for raw, s in zip(raw_pieces, spans, strict=True)
+        )
+        return Match(tuple(spans), exact)
+
+    # -- the error message -------------------------------------------------------------
+
+    def _not_found(self, quote: str, pieces: list[str]) -> str:
+        missing = pieces[0]
+        lead = "the quote is not in source"
+        if len(pieces) > 1:
+            # Name the first piece that breaks the chain, so the fix is local.
+            for k in range(1, len(pieces) + 1):
+                if not self._occurrences(pieces[:k]):
+                    missing = pieces[k - 1]
+                    lead = (
+                        f"piece {k} of {len(pieces)} of the quote (split at its ellipses) "
+                        "is not in source" if k == 1 else
+                        f"piece {k} of {len(pieces)} of the quote (split at its ellipses) "
+                        "does not follow the pieces before it in source"
+                    )
+                    break
+        closest = self._closest(missing)
+        if closest is None:
+            return f"{lead} `{self.source_id}`, which has no text"
+        passage, excerpt, diff = closest
+        return (
+            f"{lead} `{self.source_id}`. Closest passage is {passage}: \"{excerpt}\". "
+            f"{diff} Quotes must be verbatim; only typography, spacing and case may differ"
+        )
+
+    def _closest(self, piece: str) -> tuple[str, str, str] | None:
+        best: tuple[float, int, int, int] | None = None
+        for pi, norm in enumerate(self.norm):
+            if not norm.text:
+                continue
+            al = fuzz.partial_ratio_alignment(piece, norm.text)
+            if al is not None and (best is None or al.score > best[0]):
+                best = (al.score, pi, al.dest_start, al.dest_end)
+        if best is None:
+            return None
+        _, pi, start, end = best
+        norm = self.norm[pi]
+        if end <= start:
+            start, end = 0, len(norm.text)
+        o_start, o_end = norm.span(start, end)
+        excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
+        return self.passages[pi].id, _clip(excerpt), describe_difference(piece, norm.text[start:end])
+
+
+def describe_difference(quote: str, found: str) -> str:
+    """Word-level differences between the quote and the closest text, for people."""
+    a, b = quote.split(), found.split()
+    changes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        ours, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if op == "replace":
+            changes.append(f"quote has \"{_clip(ours, 60)}\" where the source has "
+                           f"\"{_clip(theirs, 60)}\"")
+        elif op == "delete":
+            changes.append(f"quote adds \"{_clip(ours, 60)}\"")
+        elif op == "insert":
+            changes.append(f"quote leaves out \"{_clip(theirs, 60)}\" (mark omissions with …)")
+    if not changes:
+        return "The words match but not in one run of the source text."
+    shown = "; ".join(changes[:3])
+    more = f" (and {len(changes) - 3} more differences)" if len(changes) > 3 else ""
+    return f"Differences: {shown}{more}."
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

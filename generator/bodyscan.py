@@ -1,0 +1,68 @@
+"""Scan a claim's analysis for what may not reach the site: raw HTML and unsafe links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .diagnostics import Report
+
+_md = MarkdownIt("commonmark")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+SAFE_SCHEMES = ("http", "https", "mailto")
+# Inline link targets, autolinks and reference definitions.
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|<([a-z][a-z0-9+.\-]*:[^>\s]*)>|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme a browser would see, after removing the characters it ignores."""
+    cleaned = _CONTROL.sub("", url)
+    m = _SCHEME.match(cleaned)
+    return m.group(1).lower() if m else None
+
+
+def is_safe_url(url: str) -> bool:
+    scheme = link_scheme(url)
+    return scheme is None or scheme in SAFE_SCHEMES
+
+
+def _walk(tokens: list[Token], line: int) -> Iterator[tuple[Token, int]]:
+    for token in tokens:
+        here = line + token.map[0] if token.map else line
+        yield token, here
+        if token.children:
+            yield from _walk(token.children, here)
+
+
+def scan_body(body: str, body_line: int, report: Report) -> None:
+    bad_links: dict[str, int] = {}
+    for token, line in _walk(_md.parse(body), body_line):
+        if token.type in ("html_block", "html_inline"):
+            snippet = token.content.strip().splitlines()[0][:60] if token.content.strip() else ""
+            report.error(line, 1, f"raw HTML `{snippet}` in the analysis; write Markdown "
+                                  "instead (HTML is not published)")
+        elif token.type == "link_open":
+            href = str(token.attrGet("href") or "")
+            if not is_safe_url(href):
+                bad_links.setdefault(href, line)
+        elif token.type == "image":
+            src = str(token.attrGet("src") or "")
+            if link_scheme(src) is not None:
+                report.error(line, 1, f"image from `{src[:60]}`: pages load nothing from "
+                                      "other hosts; link to it instead")
+    # markdown-it drops links it deems unsafe (javascript:, data:, …) silently; catch them.
+    for m in re.finditer(_LINK_TARGET, body):
+        url = m.group(1) or m.group(2) or m.group(3) or ""
+        if url and not is_safe_url(url):
+            line = body_line + body.count("\n", 0, m.start())
+            bad_links[url] = min(line, bad_links.get(url, line))
+    for url, line in sorted(bad_links.items(), key=lambda kv: (kv[1], kv[0])):
+        report.error(line, 1, f"link to `{url[:60]}`: links may only be http, https, "
+                              "mailto or relative")

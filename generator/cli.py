@@ -1,0 +1,111 @@
+"""The `factcheck` command: a thin adapter over the core."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import skeletons
+from .check import run_check
+from .config import load_settings
+from .diagnostics import Report, Severity
+from .fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=Path("."),
+                        help="the project folder (default: the current directory)")
+    common.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log what each stage does")
+    parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", parents=[common], help="validate sources and claims")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github prints workflow annotations")
+    new = sub.add_parser("new", parents=[common], help="write a skeleton claim or source")
+    new.add_argument("kind", choices=("claim", "source"))
+    new.add_argument("name", help="the file name without .md: lowercase letters, digits, -")
+    schema = sub.add_parser("schema", parents=[common],
+                            help="write JSON Schema for claim and source front-matter")
+    schema.add_argument("--out", type=Path, default=Path("schemas"),
+                        help="folder to write into, relative to --root (default: schemas)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(args.verbose, 2),
+        format="%(name)s: %(message)s",
+    )
+    root: Path = args.root
+    if not root.is_dir():
+        print(f"factcheck: --root {root} is not a folder", file=sys.stderr)
+        return 2
+    command = {"check": _check, "new": _new, "schema": _schema}[args.command]
+    return command(args, root)
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    result = run_check(root)
+    for d in result.diagnostics:
+        print(d.format_github() if args.format == "github" else d.format_text())
+    errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+    corpus = result.corpus
+    quotes = sum(len(v) for v in corpus.evidence.values())
+    summary = (f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
+               f"{quotes} quotes anchored; {errors} error(s)")
+    print(summary, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _new(args: argparse.Namespace, root: Path) -> int:
+    name: str = args.name
+    if not _ID.match(name):
+        print(f"factcheck: `{name}` is not a valid name: use lowercase letters, digits and "
+              "hyphens", file=sys.stderr)
+        return 2
+    settings = load_settings(root, Report("mkdocs.yml"))
+    if args.kind == "claim":
+        folder = root / settings.claims_dir
+        text = skeletons.CLAIM.format(
+            verdicts=", ".join(settings.verdict_keys), today=dt.date.today().isoformat()
+        )
+    else:
+        folder = root / settings.sources_dir
+        text = skeletons.SOURCE
+    path = folder / f"{name}.md"
+    if path.exists():
+        print(f"factcheck: {path} already exists; choose another name", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(path)
+    return 0
+
+
+def _schema(args: argparse.Namespace, root: Path) -> int:
+    settings = load_settings(root, Report("mkdocs.yml"))
+    out = root / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    choices = {"verdict": settings.verdict_keys}
+    for name, fields in (("claim", CLAIM_FIELDS), ("source", SOURCE_FIELDS)):
+        schema = json_schema(fields, f"factcheck {name} front-matter", choices)
+        path = out / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Settings: the verdict scale and paths, read from the `factcheck` plugin entry of mkdocs.yml.
+
+The core reads mkdocs.yml itself, so the CLI (and any successor of MkDocs that keeps
+the file) needs no MkDocs plugin machinery to know the settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Report
+from .fields import Field, Kind, Validator
+from .textfile import read_yaml_config
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str
+    label: str
+    definition: str
+    colour: str
+    icon: str
+    rating: int | None = None
+
+
+DEFAULT_VERDICTS: tuple[Verdict, ...] = (
+    Verdict("true", "True", "The claim is accurate and the sources leave out nothing "
+            "significant.", "#1b7f3b", "✔", 5),
+    Verdict("mostly-true", "Mostly true", "The claim is accurate but needs clarification or "
+            "context that the sources supply.", "#4d8f2a", "✓", 4),
+    Verdict("mixed", "Mixed", "The claim is partly accurate and partly inaccurate.",
+            "#a46a00", "◐", 3),
+    Verdict("mostly-false", "Mostly false", "The claim holds an element of truth but leaves "
+            "out facts that would give a different impression.", "#b54708", "✗", 2),
+    Verdict("false", "False", "The claim is inaccurate.", "#b42318", "✘", 1),
+    Verdict("misleading", "Misleading", "The claim uses accurate facts in a way that creates "
+            "a false impression.", "#8e3b9e", "⚠"),
+    Verdict("disputed", "Disputed", "Credible sources give competing accounts that the "
+            "evidence cannot settle.", "#3e5c9a", "⇄"),
+    Verdict("unproven", "Unproven", "The sources neither establish nor refute the claim.",
+            "#5b6470", "?"),
+)
+
+VERDICT_FIELDS: tuple[Field, ...] = (
+    Field("key", Kind.ID, "The key used in claim files.", required=True),
+    Field("label", Kind.TEXT, "The label shown to readers.", required=True, max_chars=60),
+    Field("definition", Kind.TEXT, "One line, shown on the methodology page.", required=True),
+    Field("colour", Kind.TEXT, "A CSS colour for the badge; never the only signal.",
+          required=True, max_chars=40),
+    Field("icon", Kind.TEXT, "A short symbol shown beside the label.", required=True,
+          max_chars=4),
+    Field("rating", Kind.INT, "Numeric rating for ClaimReview; leave out for verdicts off "
+          "the numeric scale."),
+)
+
+SETTINGS_FIELDS: tuple[Field, ...] = (
+    Field("sources_dir", Kind.TEXT, "Folder of source articles, relative to the root.",
+          default="sources"),
+    Field("claims_dir", Kind.TEXT, "Folder of claim files, relative to the root.",
+          default="content/claims"),
+    Field("per_page", Kind.INT, "Entries per page of a listing.", default="20"),
+    Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview.",
+          default="site_name"),
+    Field("verdicts", Kind.OBJECTS, "The verdict scale, best first.", items=VERDICT_FIELDS,
+          min_items=1, max_items=30),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    verdicts: tuple[Verdict, ...] = DEFAULT_VERDICTS
+    sources_dir: str = "sources"
+    claims_dir: str = "content/claims"
+    docs_dir: str = "content"
+    per_page: int = 20
+    site_name: str = "Fact checks"
+    site_url: str | None = None
+    organisation: str | None = None
+
+    @property
+    def verdict_keys(self) -> tuple[str, ...]:
+        return tuple(v.key for v in self.verdicts)
+
+    def verdict(self, key: str) -> Verdict:
+        return next(v for v in self.verdicts if v.key == key)
+
+    @property
+    def best_rating(self) -> int | None:
+        ratings = [v.rating for v in self.verdicts if v.rating is not None]
+        return max(ratings) if ratings else None
+
+    @property
+    def worst_rating(self) -> int | None:
+        ratings = [v.rating for v in self.verdicts if v.rating is not None]
+        return min(ratings) if ratings else None
+
+    @property
+    def author(self) -> str:
+        return self.organisation or self.site_name
+
+
+def plugin_entry(data: dict[str, Any]) -> tuple[int | None, dict[str, Any]]:
+    """The index and options of the `factcheck` entry in `plugins`, if any."""
+    plugins = data.get("plugins") or []
+    if isinstance(plugins, dict):
+        options = plugins.get("factcheck")
+        return (None, options) if isinstance(options, dict) else (None, {})
+    for i, entry in enumerate(plugins):
+        if isinstance(entry, dict) and "factcheck" in entry:
+            options = entry["factcheck"]
+            return i, options if isinstance(options, dict) else {}
+    return None, {}
+
+
+def load_settings(root: Path, report: Report, options: dict[str, Any] | None = None
+                  ) -> Settings:
+    """Settings from mkdocs.yml under root (or from options given by the MkDocs plugin)."""
+    path = root / "mkdocs.yml"
+    base: dict[str, Any] = {}
+    if options is None and path.is_file():
+        tf = read_yaml_config(path, report.path, report)
+        if tf is None:
+            return Settings(root)
+        base = tf.data
+        index, options = plugin_entry(tf.data)
+        key: tuple[str | int, ...] = ("plugins",) if index is None else (
+            "plugins", index, "factcheck")
+        values = Validator(tf, report, {}).mapping(options, SETTINGS_FIELDS, key,
+                                                   "the factcheck plugin settings")
+    else:
+        values = dict(options or {})
+    verdicts = DEFAULT_VERDICTS
+    if values.get("verdicts"):
+        items = [v for v in values["verdicts"] if v and len(v) >= 5]
+        verdicts = tuple(Verdict(**v) for v in items) or DEFAULT_VERDICTS
+    site_url = base.get("site_url")
+    return Settings(
+        root=root,
+        verdicts=verdicts,
+        sources_dir=values.get("sources_dir", "sources"),
+        claims_dir=values.get("claims_dir", "content/claims"),
+        docs_dir=str(base.get("docs_dir") or "content"),
+        per_page=max(1, int(values.get("per_page", 20))),
+        site_name=str(base.get("site_name") or "Fact checks"),
+        site_url=str(site_url) if isinstance(site_url, str) else None,
+        organisation=values.get("organisation"),
+    )

@@ -1,0 +1,55 @@
+"""Problems are values: every stage returns diagnostics instead of raising."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+
+    def format_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+
+    def format_github(self) -> str:
+        # Workflow commands end at a newline, and `%` starts an escape.
+        body = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        prop = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return (
+            f"::{self.severity.value} file={prop},line={self.line},col={self.col}::{body}"
+        )
+
+
+class Report:
+    """Collects the diagnostics of one file; the path is said once."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self.items: list[Diagnostic] = []
+
+    def error(self, line: int, col: int, message: str) -> None:
+        self.items.append(Diagnostic(self.path, line, col, Severity.ERROR, message))
+
+    def warning(self, line: int, col: int, message: str) -> None:
+        self.items.append(Diagnostic(self.path, line, col, Severity.WARNING, message))
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.items)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)

@@ -1,0 +1,10 @@
+"""Bounds on hostile input: each ends a file's load with a clear error, never a hang."""
+
+MAX_FILE_BYTES = 1_000_000
+MAX_LINE_CHARS = 20_000
+MAX_FRONT_MATTER_CHARS = 200_000
+MAX_YAML_NODES = 20_000
+MAX_YAML_DEPTH = 32
+MAX_EVIDENCE_ITEMS = 200
+MAX_QUOTE_CHARS = 3_000
+MAX_STRING_CHARS = 10_000

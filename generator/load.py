@@ -1,0 +1,120 @@
+"""Files to the typed model: read, validate and convert every source and claim."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bodyscan import scan_body
+from .config import Settings
+from .diagnostics import Diagnostic, Report
+from .fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
+from .model import Claim, Correction, Evidence, Source, Stance
+from .passages import split_passages
+from .textfile import read
+
+log = logging.getLogger("factcheck.load")
+
+_FILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Loaded:
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    broken_sources: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+
+
+def _file_id(path: Path, report: Report, kind: str) -> str | None:
+    stem = path.stem
+    if not _FILE_ID.match(stem):
+        report.error(1, 1, f"{kind} file name `{path.name}` is not a valid id: use lowercase "
+                           "letters, digits and hyphens, like `russia-urges-talks.md`")
+        return None
+    return stem
+
+
+def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Diagnostic]]:
+    report = Report(display_path(path, settings.root))
+    sid = _file_id(path, report, "source")
+    tf = read(path, report.path, report)
+    if tf is None or sid is None:
+        return None, report.items
+    values = Validator(tf, report, {}).mapping(tf.data, SOURCE_FIELDS, (), "the source")
+    passages = split_passages(tf.body, tf.body_line, report)
+    if not passages:
+        report.error(tf.body_line, 1, "the source has no text: paste the article below the "
+                                      "front-matter, paragraphs separated by blank lines")
+    if not report.ok or "title" not in values:
+        return None, report.items
+    return Source(id=sid, path=path, passages=passages, **values), report.items
+
+
+def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagnostic]]:
+    report = Report(display_path(path, settings.root))
+    slug = _file_id(path, report, "claim")
+    tf = read(path, report.path, report)
+    if tf is None or slug is None:
+        return None, report.items
+    validator = Validator(tf, report, {"verdict": settings.verdict_keys})
+    values = validator.mapping(tf.data, CLAIM_FIELDS, (), "the claim")
+    scan_body(tf.body, tf.body_line, report)
+    if any(f.required and f.name not in values for f in CLAIM_FIELDS if f.name != "evidence"):
+        return None, report.items
+    # Valid evidence items are still anchored when others are broken, so one run
+    # reports every problem; a claim with errors is never built.
+    evidence = tuple(
+        Evidence(
+            source=item["source"], quote=item["quote"], stance=Stance(item["stance"]),
+            line=tf.where(("evidence", i, "quote"))[0], col=tf.where(("evidence", i, "quote"))[1],
+            source_line=tf.where(("evidence", i, "source"))[0], account=item.get("account"),
+            note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
+            passage=item.get("passage"),
+        )
+        for i, item in enumerate(values.pop("evidence", ()))
+        if item and {"source", "quote", "stance"} <= item.keys()
+    )
+    corrections = tuple(
+        Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2
+    )
+    values["tags"] = tuple(values.get("tags", ()))
+    if "updated" in values and values["updated"] < values["published"]:
+        line, col = tf.value_at(("updated",))
+        report.error(line, col, f"`updated` ({values['updated']}) is before `published` "
+                                f"({values['published']}); correct one of the dates")
+    return Claim(slug=slug, path=path, evidence=evidence, corrections=corrections,
+                 body=tf.body, body_line=tf.body_line,
+                 appearance_line=tf.where(("appearance",))[0], **values), report.items
+
+
+def load_all(settings: Settings, only: Iterable[Path] | None = None) -> Loaded:
+    out = Loaded()
+    for path in markdown_files(settings.root / settings.sources_dir):
+        source, diags = load_source(path, settings)
+        out.diagnostics += diags
+        if source is not None:
+            out.sources[source.id] = source
+        else:
+            out.broken_sources.add(path.stem)
+    for path in markdown_files(settings.root / settings.claims_dir):
+        claim, diags = load_claim(path, settings)
+        out.diagnostics += diags
+        if claim is not None:
+            out.claims[claim.slug] = claim
+    log.info("loaded %d sources and %d claims", len(out.sources), len(out.claims))
+    return out

@@ -1,0 +1,115 @@
+"""The resolved model: every quote anchored, every cross-reference known both ways."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .anchor import Failure, Match, SourceIndex, Span
+from .config import Settings
+from .diagnostics import Diagnostic, Severity
+from .fields import nearest
+from .load import Loaded, display_path
+from .model import Claim, Evidence, Source, Stance
+
+log = logging.getLogger("factcheck.resolve")
+
+
+@dataclass(frozen=True)
+class ResolvedEvidence:
+    claim: str
+    index: int
+    evidence: Evidence
+    source: Source
+    match: Match
+
+    @property
+    def account(self) -> str:
+        return self.evidence.account or self.source.outlet or self.source.title
+
+    @property
+    def anchor(self) -> str:
+        """The id of the highlighted span on the source page."""
+        return f"q-{self.claim}-{self.index + 1}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage's backlink: which claim cites it, with which stance, where."""
+
+    claim: str
+    index: int
+    stance: Stance
+    span: Span
+
+
+@dataclass(frozen=True)
+class Corpus:
+    settings: Settings
+    sources: Mapping[str, Source]
+    claims: Mapping[str, Claim]
+    evidence: Mapping[str, tuple[ResolvedEvidence, ...]]
+    citations: Mapping[tuple[str, str], tuple[Citation, ...]]
+
+    def cited_by(self, source_id: str, passage_id: str) -> tuple[Citation, ...]:
+        return self.citations.get((source_id, passage_id), ())
+
+    def claims_citing(self, source_id: str) -> list[str]:
+        return sorted({c.claim for (sid, _), cits in self.citations.items() if sid == source_id
+                       for c in cits})
+
+
+def resolve(loaded: Loaded, settings: Settings) -> tuple[Corpus, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    indexes = {sid: SourceIndex(sid, s.passages) for sid, s in loaded.sources.items()}
+    evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
+    citations: dict[tuple[str, str], list[Citation]] = defaultdict(list)
+    known_ids = sorted(set(loaded.sources) | loaded.broken_sources)
+
+    for slug, claim in loaded.claims.items():
+        path = display_path(claim.path, settings.root)
+
+        def error(line: int, col: int, message: str, path: str = path) -> None:
+            diags.append(Diagnostic(path, line, col, Severity.ERROR, message))
+
+        resolved = []
+        for i, ev in enumerate(claim.evidence):
+            if ev.source not in loaded.sources:
+                if ev.source in loaded.broken_sources:
+                    error(ev.source_line, 1, f"source `{ev.source}` has errors (reported "
+                                             "above), so this quote could not be checked")
+                else:
+                    close = nearest(ev.source, known_ids)
+                    hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close
+                            else f"add sources/{ev.source}.md or cite an existing source")
+                    error(ev.source_line, 1, f"unknown source `{ev.source}`; {hint}")
+                continue
+            result = indexes[ev.source].anchor(
+                ev.quote, prefix=ev.prefix, suffix=ev.suffix, passage=ev.passage
+            )
+            if isinstance(result, Failure):
+                error(ev.line, ev.col, result.message)
+                continue
+            item = ResolvedEvidence(slug, i, ev, loaded.sources[ev.source], result)
+            resolved.append(item)
+            for span in result.spans:
+                citations[(ev.source, span.passage)].append(Citation(slug, i, ev.stance, span))
+        for ref in claim.appearance:
+            if "://" not in ref and ref not in loaded.sources and ref not in loaded.broken_sources:
+                close = nearest(ref, known_ids)
+                hint = f"; did you mean `{close[0]}`?" if close else ""
+                error(claim.appearance_line, 1,
+                      f"`appearance` names unknown source `{ref}`{hint}")
+        evidence[slug] = tuple(resolved)
+
+    corpus = Corpus(
+        settings=settings,
+        sources=dict(sorted(loaded.sources.items())),
+        claims=dict(sorted(loaded.claims.items())),
+        evidence=evidence,
+        citations={k: tuple(v) for k, v in sorted(citations.items())},
+    )
+    log.info("anchored %d quotes", sum(len(v) for v in evidence.values()))
+    return corpus, diags

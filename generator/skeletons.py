@@ -1,0 +1,39 @@
+"""Skeleton files for `factcheck new`: every key of the format, ready to fill in."""
+
+from __future__ import annotations
+
+CLAIM = """\
+---
+# Fill in every empty value, then run `factcheck check`.
+claim: ""            # the claim, as its claimant made it
+# title: ""          # optional headline; defaults to the claim
+claimant: ""         # who made the claim
+claim_date: ""       # YYYY, YYYY-MM or YYYY-MM-DD
+# appearance: []     # optional: source ids or URLs where the claim was made
+verdict: ""          # one of: {verdicts}
+summary: ""          # the verdict in two or three sentences
+published: {today}
+tags: []
+evidence:
+  - source: ""       # a file name in sources/, without .md
+    quote: ""        # verbatim; mark omitted words with …
+    stance: ""       # supports | refutes | context
+---
+The analysis, in Markdown: what the sources establish, what they do not, and what
+evidence would settle it.
+"""
+
+SOURCE = """\
+---
+# Record only what the article shows; leave out what is not known.
+title: ""            # the headline as published
+# outlet: ""         # the publisher, as a reader knows it
+# url: ""            # https://… where it was published
+# published: ""      # YYYY, YYYY-MM or YYYY-MM-DD
+# author: ""
+# language: en
+# archive_url: ""
+# notes: ""          # e.g. which metadata is inferred from the text, and how
+---
+Paste the article text here, verbatim, one paragraph per block, blank lines between.
+"""

@@ -1,0 +1,311 @@
+"""Read a Markdown file with YAML front-matter, keeping the line of every key.
+
+python-frontmatter finds the front-matter; the YAML is composed with the safe loader
+into nodes so that every key and item keeps its position, and no tag is ever
+constructed beyond plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import limits
+from .diagnostics import Report
+
+try:  # libyaml is much faster; the pure-Python loader behaves the same.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+Key = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class TextFile:
+    """A file split into located front-matter data and a body."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    key_positions: dict[Key, Position] = field(default_factory=dict)
+    value_positions: dict[Key, Position] = field(default_factory=dict)
+
+    def where(self, key: Key) -> Position:
+        """The position of a key, else of its value, else of the nearest located parent."""
+        probe = key
+        while probe:
+            if probe in self.key_positions:
+                return self.key_positions[probe]
+            if probe in self.value_positions:
+                return self.value_positions[probe]
+            probe = probe[:-1]
+        return (1, 1)
+
+    def value_at(self, key: Key) -> Position:
+        return self.value_positions.get(key) or self.where(key)
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording positions and refusing tags."""
+
+    def __init__(self, report: Report, line0: int, tolerant: bool = False) -> None:
+        self.report = report
+        self.tolerant = tolerant
+        self.line0 = line0
+        self.nodes = 0
+        self.keys: dict[Key, Position] = {}
+        self.values: dict[Key, Position] = {}
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def pos(self, node: Node) -> Position:
+        return (self.line0 + node.start_mark.line, node.start_mark.column + 1)
+
+    def build(self, node: Node, key: Key, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > limits.MAX_YAML_NODES:
+            raise _TooBig(
+                f"front-matter has more than {limits.MAX_YAML_NODES:,} values "
+                "(or aliases that expand to that many); "
+                "split the content or remove the aliases"
+            )
+        if depth > limits.MAX_YAML_DEPTH:
+            raise _TooBig(
+                f"front-matter is nested more than {limits.MAX_YAML_DEPTH} levels deep; "
+                "use the flat fields of the format"
+            )
+        self.values[key] = self.pos(node)
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP_TAG:
+                return self.bad_tag(node)
+            out: dict[str, Any] = {}
+            for knode, vnode in node.value:
+                if not isinstance(knode, ScalarNode) or knode.tag not in _PLAIN_TAGS:
+                    line, col = self.pos(knode)
+                    self.report.error(line, col, "a key must be plain text; write `name: value`")
+                    continue
+                name = str(knode.value)
+                child = (*key, name)
+                if name in out:
+                    line, col = self.pos(knode)
+                    self.report.error(
+                        line, col, f"duplicate key `{name}`: each key may appear once; "
+                        "merge the two values or remove one"
+                    )
+                    continue
+                self.keys[child] = self.pos(knode)
+                out[name] = self.build(vnode, child, depth + 1)
+            return out
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ_TAG:
+                return self.bad_tag(node)
+            return [self.build(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        if node.tag not in _PLAIN_TAGS:
+            return self.bad_tag(node)
+        try:
+            return self.constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            line, col = self.pos(node)
+            self.report.error(line, col, f"cannot read this value: {exc}")
+            return None
+
+    def bad_tag(self, node: Node) -> Any:
+        if self.tolerant:
+            return _env_tag(node) if node.tag == "!ENV" else None
+        line, col = self.pos(node)
+        self.report.error(
+            line, col, f"YAML tag `{node.tag}` is not allowed: front-matter holds plain "
+            "text, numbers, dates, lists and mappings; remove the tag"
+        )
+        return None
+
+
+def _env_tag(node: Node) -> str | None:
+    """mkdocs.yml's `!ENV NAME` / `!ENV [NAME, ..., default]`."""
+    names = [node.value] if isinstance(node, ScalarNode) else [
+        n.value for n in node.value if isinstance(n, ScalarNode)
+    ]
+    for name in names[:-1] if len(names) > 1 else names:
+        if os.environ.get(str(name)):
+            return os.environ[str(name)]
+    return str(names[-1]) if len(names) > 1 else None
+
+
+def decode(raw: bytes, report: Report) -> str | None:
+    """UTF-8 (a BOM allowed), with CRLF and CR line endings made LF."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        report.error(
+            line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+            "save it as UTF-8"
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_lines(text: str, report: Report) -> bool:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if len(line) > limits.MAX_LINE_CHARS:
+            report.error(
+                lineno, 1, f"line is {len(line):,} characters long, over the limit of "
+                f"{limits.MAX_LINE_CHARS:,}; break it into paragraphs"
+            )
+            return False
+    return True
+
+
+def read(path: Path, display: str, report: Report) -> TextFile | None:
+    """Load one file, or report why it cannot be loaded and return None."""
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            report.error(
+                1, 1, f"file is {size:,} bytes, over the limit of {limits.MAX_FILE_BYTES:,}; "
+                "keep one article or claim per file and leave out page furniture"
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.error(1, 1, f"cannot read the file: {exc.strerror}")
+        return None
+    text = decode(raw, report)
+    if text is None:
+        return None
+    return parse(text, path, display, report)
+
+
+def parse(text: str, path: Path, display: str, report: Report) -> TextFile | None:
+    if not text.strip():
+        report.error(1, 1, "the file is empty; start with front-matter between `---` lines")
+        return None
+    if not _check_lines(text, report):
+        return None
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        report.error(
+            1, 1, "no front-matter: the file must start with a `---` line, then YAML "
+            "fields, then a closing `---` line"
+        )
+        return None
+    try:
+        fm, body = handler.split(text)
+    except ValueError:
+        report.error(1, 1, "front-matter is not closed: add a `---` line after the fields")
+        return None
+    fm_offset = text.index(fm, 3) if fm else 3
+    line0 = text.count("\n", 0, fm_offset) + 1
+    body_offset = text.index(body, fm_offset + len(fm)) if body else len(text)
+    body_line = text.count("\n", 0, body_offset) + 1
+    if len(fm) > limits.MAX_FRONT_MATTER_CHARS:
+        report.error(
+            line0, 1, f"front-matter is {len(fm):,} characters, over the limit of "
+            f"{limits.MAX_FRONT_MATTER_CHARS:,}"
+        )
+        return None
+    data = _load_yaml(fm, line0, report)
+    if data is None:
+        return None
+    builder_keys, builder_values, mapping = data
+    if not isinstance(mapping, dict):
+        kind = "empty" if mapping is None else f"a {_kind(mapping)}"
+        report.error(
+            line0, 1, f"front-matter is {kind}, expected a mapping of fields "
+            "such as `title: ...`"
+        )
+        return None
+    return TextFile(path, display, mapping, body, body_line, builder_keys, builder_values)
+
+
+def _load_yaml(
+    fm: str, line0: int, report: Report, tolerant: bool = False
+) -> tuple[dict[Key, Position], dict[Key, Position], Any] | None:
+    loader = SafeLoader(fm)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = line0 + (mark.line if mark else 0)
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        report.error(line, col, f"front-matter is not valid YAML: {problem}")
+        return None
+    except (yaml.YAMLError, RecursionError) as exc:
+        report.error(line0, 1, f"front-matter is not valid YAML: {type(exc).__name__}")
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        return {}, {}, None
+    builder = _Builder(report, line0, tolerant)
+    try:
+        value = builder.build(node, (), 0)
+    except _TooBig as exc:
+        report.error(line0, 1, str(exc))
+        return None
+    return builder.keys, builder.values, value
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "text string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.date):
+        return "date"
+    return type(value).__name__
+
+
+def read_yaml_config(path: Path, display: str, report: Report) -> TextFile | None:
+    """Read a YAML configuration file (mkdocs.yml): tags other tools use are skipped."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.error(1, 1, f"cannot read the file: {exc.strerror}")
+        return None
+    text = decode(raw, report)
+    if text is None:
+        return None
+    data = _load_yaml(text, 1, report, tolerant=True)
+    if data is None:
+        return None
+    keys, values, mapping = data
+    if not isinstance(mapping, dict):
+        report.error(1, 1, "expected a mapping of settings")
+        return None
+    return TextFile(path, display, mapping, "", 0, keys, values)

@@ -90,7 +90,7 @@ class SourceIndex:
                 f"given {what}; correct or remove {what}"
             )
         if len(narrowed) > 1:
-            where = ", ".join(self.passages[m[0][0]].id for m in narrowed)
+            where = ", ".join(dict.fromkeys(self.passages[m[0][0]].id for m in narrowed))
             return Failure(
                 f"the quote occurs {len(narrowed)} times in source `{self.source_id}` "
                 f"(passages {where}); add `passage: <id>` to choose one, or `prefix:`/"
@@ -193,7 +193,8 @@ class SourceIndex:
             start, end = 0, len(norm.text)
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
-        return self.passages[pi].id, _clip(excerpt), describe_difference(piece, norm.text[start:end])
+        diff = describe_difference(piece, norm.text[start:end])
+        return self.passages[pi].id, _clip(excerpt), diff
 
 
 def describe_difference(quote: str, found: str) -> str:

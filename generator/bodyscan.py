@@ -16,7 +16,9 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 SAFE_SCHEMES = ("http", "https", "mailto")
 # Inline link targets, autolinks and reference definitions.
 _LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|<([a-z][a-z0-9+.\-]*:[^>\s]*)>|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$",
+    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)"
+    r"|<([a-z][a-z0-9+.\-]*:[^>\s]*)>"
+    r"|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 

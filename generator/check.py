@@ -28,5 +28,5 @@ def run_check(root: Path, options: dict[str, object] | None = None) -> CheckResu
     loaded = load_all(settings)
     corpus, resolve_diags = resolve(loaded, settings)
     diagnostics = sorted([*report.items, *loaded.diagnostics, *resolve_diags],
-                         key=lambda d: (d.path, d.line, d.col, d.message))
+                         key=lambda d: (d.path, d.line, d.col))
     return CheckResult(settings, corpus, tuple(diagnostics))

@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from . import limits
@@ -25,7 +25,7 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _URL = re.compile(URL_PATTERN, re.IGNORECASE)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     TEXT = "text"
     ID = "id"
     PASSAGE = "passage"
@@ -184,7 +184,7 @@ class Validator:
                 self.error(key, f"{name} has {len(raw):,} items, over the limit of "
                                 f"{f.max_items}; split the claim")
                 return None
-            items = []
+            items: list[dict[str, Any] | None] = []
             for i, item in enumerate(raw):
                 here = (*key, i)
                 if not isinstance(item, dict):
@@ -247,8 +247,8 @@ class Validator:
         return text
 
     def text(self, raw: Any, key: Key, name: str, max_chars: int) -> str | None:
-        if isinstance(raw, bool) or isinstance(raw, dt.date) or raw is None:
-            shown = {True: "true", False: "false"}.get(raw, str(raw)) if raw is not None else ""
+        if isinstance(raw, (bool, dt.date)) or raw is None:
+            shown = "" if raw is None else str(raw).lower() if isinstance(raw, bool) else str(raw)
             self.error(key, f"{name} must be text, but YAML reads `{shown}` as "
                             f"{_kind(raw)}; put the value in quotes", at_value=True)
             return None

@@ -80,14 +80,15 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
     # reports every problem; a claim with errors is never built.
     evidence = tuple(
         Evidence(
-            source=item["source"], quote=item["quote"], stance=Stance(item["stance"]),
+            source=item["source"], quote=item["quote"],
+            stance=Stance(item.get("stance", Stance.CONTEXT)),
             line=tf.where(("evidence", i, "quote"))[0], col=tf.where(("evidence", i, "quote"))[1],
             source_line=tf.where(("evidence", i, "source"))[0], account=item.get("account"),
             note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
             passage=item.get("passage"),
         )
         for i, item in enumerate(values.pop("evidence", ()))
-        if item and {"source", "quote", "stance"} <= item.keys()
+        if item and {"source", "quote"} <= item.keys()
     )
     corrections = tuple(
         Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2

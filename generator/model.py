@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -43,9 +43,9 @@ class PartialDate:
     @property
     def human(self) -> str:
         months = (
-            "January February March April May June July August September October "
-            "November December"
-        ).split()
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        )
         if self.day:
             return f"{self.day} {months[self.month - 1]} {self.year}"
         if self.month:
@@ -56,7 +56,7 @@ class PartialDate:
         return self.iso
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     SUPPORTS = "supports"
     REFUTES = "refutes"
     CONTEXT = "context"

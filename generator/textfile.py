@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import limits
@@ -212,7 +212,7 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
         return None
     if not _check_lines(text, report):
         return None
-    handler = frontmatter.YAMLHandler()
+    handler = YAMLHandler()
     if not handler.detect(text):
         report.error(
             1, 1, "no front-matter: the file must start with a `---` line, then YAML "

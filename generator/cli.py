@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="validate sources and claims")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github prints workflow annotations")
+    build = sub.add_parser("build", parents=[common], help="check, then build the site")
+    build.add_argument("--site-dir", type=Path, default=None,
+                       help="where to write the site (default: site/ under --root)")
+    serve = sub.add_parser("serve", parents=[common],
+                           help="build and serve with live reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
     new = sub.add_parser("new", parents=[common], help="write a skeleton claim or source")
     new.add_argument("kind", choices=("claim", "source"))
     new.add_argument("name", help="the file name without .md: lowercase letters, digits, -")
@@ -51,14 +57,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(f"factcheck: --root {root} is not a folder", file=sys.stderr)
         return 2
-    command = {"check": _check, "new": _new, "schema": _schema}[args.command]
+    command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
+               "schema": _schema}[args.command]
     return command(args, root)
 
 
 def _check(args: argparse.Namespace, root: Path) -> int:
     result = run_check(root)
+    fmt = getattr(args, "format", "text")
     for d in result.diagnostics:
-        print(d.format_github() if args.format == "github" else d.format_text())
+        print(d.format_github() if fmt == "github" else d.format_text())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     corpus = result.corpus
     quotes = sum(len(v) for v in corpus.evidence.values())
@@ -66,6 +74,18 @@ def _check(args: argparse.Namespace, root: Path) -> int:
                f"{quotes} quotes anchored; {errors} error(s)")
     print(summary, file=sys.stderr)
     return 1 if errors else 0
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    from .mkdocs_adapter import build_site
+
+    return build_site(root.resolve(), args.site_dir)
+
+
+def _serve(args: argparse.Namespace, root: Path) -> int:
+    from .mkdocs_adapter import serve_site
+
+    return serve_site(root.resolve(), args.dev_addr)
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:

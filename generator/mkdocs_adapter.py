@@ -1,0 +1,64 @@
+"""`factcheck build` and `serve`: check with the core, then let MkDocs render the theme."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from .check import run_check
+from .diagnostics import Severity
+
+log = logging.getLogger("factcheck.build")
+
+
+def _precheck(root: Path) -> bool:
+    from . import mkdocs_plugin
+
+    result = run_check(root)
+    for d in result.diagnostics:
+        print(d.format_text())
+    errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+    if errors:
+        print(f"factcheck: {errors} error(s); the site was not built", file=sys.stderr)
+        return False
+    mkdocs_plugin.PRECHECKED[root] = result
+    return True
+
+
+def build_site(root: Path, site_dir: Path | None) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not _precheck(root):
+        return 1
+    target = (site_dir or root / "site").resolve()
+    logging.getLogger("mkdocs").setLevel(max(logging.getLogger().level, logging.WARNING))
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target),
+                             strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        print(f"factcheck: the site was not built: {exc}", file=sys.stderr)
+        return 1
+    print(f"factcheck: site built in {target}", file=sys.stderr)
+    return 0
+
+
+def serve_site(root: Path, dev_addr: str) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    if not _precheck(root):
+        return 1
+    try:
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,71 @@
+"""The MkDocs adapter: run the core, hand its pages to MkDocs, watch the sources.
+
+Everything essential happens in the core (`check`, `site.pages`); this file only
+moves files between the core and MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .check import CheckResult, run_check
+from .site.pages import ASSETS, generate
+
+log = logging.getLogger("mkdocs.plugins.factcheck")
+
+# `factcheck build` checks before calling MkDocs and leaves its result here, so the
+# work is not done twice.
+PRECHECKED: dict[Path, CheckResult] = {}
+
+
+class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg]
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None
+                    ) -> tuple[list[Any], list[Any]]:
+        # The core validates these options itself, from mkdocs.yml, with line numbers.
+        self.options = dict(options)
+        return [], []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).resolve().parent
+        result = PRECHECKED.pop(self.root, None) or run_check(self.root)
+        for d in result.diagnostics:
+            (log.error if d.severity.value == "error" else log.warning)(d.format_text())
+        if not result.ok:
+            raise PluginError("factcheck: the sources and claims have errors (listed above); "
+                              "run `factcheck check` for the full report")
+        self.settings = result.settings
+        self.generated = generate(result.corpus, Path(config.docs_dir))
+        for name in ASSETS:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if f"assets/{name}" not in [str(x) for x in target]:
+                target.append(f"assets/{name}")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs = Path(config.docs_dir).resolve()
+        claims = (self.root / self.settings.claims_dir).resolve()
+        prefix = claims.relative_to(docs).as_posix() + "/" if claims.is_relative_to(docs) else None
+        for f in list(files):
+            # Claim files are data; their pages are generated.
+            if prefix and f.src_uri.startswith(prefix) and f.src_uri.endswith(".md") and (
+                    "/" not in f.src_uri[len(prefix):]):
+                files.remove(f)
+        for path, content in self.generated.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
+                 ) -> LiveReloadServer:
+        server.watch(str(self.root / self.settings.sources_dir))
+        return server

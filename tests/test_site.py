@@ -1,0 +1,251 @@
+"""The seed site as a reader gets it: built for real, then read as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from generator.normalize import split_pieces, normalise_text
+from siteutil import REPO, article, build, copy_project, soup
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    return build(root, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="module")
+def claims(site: Path) -> list[dict]:
+    return json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
+
+
+def claim_files() -> list[Path]:
+    return sorted((REPO / "content" / "claims").glob("*.md"))
+
+
+def resolve(site: Path, page_dir: Path, href: str) -> tuple[Path, str]:
+    """The file and fragment an href on the page in page_dir points at."""
+    base = "file://" + page_dir.as_posix() + "/"
+    url = urlparse(urljoin(base, href))
+    path = Path(unquote(url.path))
+    if path.is_dir() or url.path.endswith("/"):
+        path = path / "index.html"
+    return path, unquote(url.fragment)
+
+
+def test_every_claim_file_has_a_page_an_entry_and_one_claimreview(site: Path, claims: list[dict]
+                                                                  ) -> None:
+    slugs = {p.stem for p in claim_files()}
+    assert slugs, "the repository has claims"
+    assert {c["slug"] for c in claims} == slugs
+    for slug in slugs:
+        page = soup(site / "claims" / slug / "index.html")
+        blocks = page.find_all("script", type="application/ld+json")
+        assert len(blocks) == 1, slug
+        review = json.loads(blocks[0].string)
+        assert review["@type"] == "ClaimReview"
+        assert review["url"].endswith(f"/claims/{slug}/")
+        assert review["claimReviewed"]
+        assert review["datePublished"]
+        assert review["author"]["name"]
+        rating = review["reviewRating"]
+        assert rating["alternateName"]
+        entry = next(c for c in claims if c["slug"] == slug)
+        if entry["rating"] is not None:
+            assert rating["ratingValue"] == entry["rating"]
+            assert rating["bestRating"] == 5 and rating["worstRating"] == 1
+        else:
+            assert "ratingValue" not in rating
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"]
+
+
+def test_every_evidence_link_lands_on_a_span_holding_the_quote(site: Path, claims: list[dict]
+                                                               ) -> None:
+    checked = 0
+    for entry in claims:
+        page_dir = site / "claims" / entry["slug"]
+        page = article(soup(page_dir / "index.html"))
+        links = [a["href"] for a in page.select("figure.fc-excerpt figcaption a")
+                 if "fc-original" not in (a.get("class") or [])]
+        assert len(links) == len(entry["evidence"]), entry["slug"]
+        for href, ev in zip(links, entry["evidence"], strict=True):
+            target, fragment = resolve(site, page_dir, href)
+            assert fragment == ev["anchor"]
+            source = article(soup(target))
+            mark = source.find(id=fragment)
+            assert mark is not None, href
+            passage = mark.find_parent(class_="fc-passage")
+            assert passage is not None and passage["id"] == ev["passage"]
+            text = normalise_text(passage.select_one(".fc-passage-text").get_text())
+            at = 0
+            for piece in split_pieces(ev["quote"]):
+                at = text.find(piece, at)
+                assert at >= 0, (entry["slug"], piece)
+            # The highlighted parts of this citation hold the quote's words.
+            cited = " ".join(m.get_text() for m in source.select("mark.fc-hl")
+                             if fragment in m.get("data-cites", "").split())
+            assert split_pieces(ev["quote"])[0][:20] in normalise_text(cited)
+            checked += 1
+    assert checked >= len(claims)
+
+
+def test_every_cited_passage_lists_its_citing_claims(site: Path, claims: list[dict]) -> None:
+    expected: dict[tuple[str, str], set[str]] = {}
+    for entry in claims:
+        for ev in entry["evidence"]:
+            for span in ev["spans"]:
+                expected.setdefault((ev["source"], span["passage"]), set()).add(entry["slug"])
+    for (source, passage), slugs in expected.items():
+        page = soup(site / "sources" / source / "index.html")
+        block = page.find(id=passage)
+        assert "fc-cited" in block["class"]
+        linked = {a["href"].rstrip("/").split("/")[-1]
+                  for a in block.select(".fc-backlinks a")}
+        assert linked == slugs, (source, passage)
+
+
+def test_claim_page_shows_what_a_reader_needs(site: Path, claims: list[dict]) -> None:
+    entry = claims[0]
+    page = article(soup(site / "claims" / entry["slug"] / "index.html"))
+    text = page.get_text(" ")
+    assert entry["verdict_label"] in page.select_one(".fc-verdict .fc-badge").get_text()
+    assert page.select_one(".fc-verdict .fc-icon").get_text().strip()
+    assert entry["claimant"] in text
+    assert page.select_one(".fc-summary").get_text(" ").split()[:5] == entry["summary"].split()[:5]
+    assert page.select("section.fc-column") and len(page.select("section.fc-column")) == 3
+    assert page.find("h2", id="analysis")
+    assert page.select("time")
+
+
+def test_source_pages_anchor_every_paragraph_and_say_what_is_unknown(site: Path) -> None:
+    for path in sorted((REPO / "sources").glob("*.md")):
+        page = article(soup(site / "sources" / path.stem / "index.html"))
+        ids = [d["id"] for d in page.select("div.fc-passage")]
+        assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
+        assert "not recorded" in page.select_one(".fc-source-meta").get_text()
+
+
+def test_listings_and_machine_readable_output(site: Path, claims: list[dict]) -> None:
+    for listing in ("claims", "verdicts", "topics", "claimants", "sources"):
+        assert (site / listing / "index.html").is_file()
+    methodology = article(soup(site / "methodology" / "index.html"))
+    labels = [td.get_text(" ").strip() for td in methodology.select("table.fc-scale td:first-child")]
+    assert len(labels) == 8 and any("Disputed" in x for x in labels)
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == min(len(claims), 50)
+    assert (site / "sitemap.xml").is_file()
+    assert (site / "corrections" / "index.html").is_file()
+    home = article(soup(site / "index.html"))
+    assert len(home.select("ol.fc-latest li")) == min(len(claims), 10)
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    foreign = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+    for path in site.rglob("*.html"):
+        page = soup(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
+                          ("iframe", "src"), ("source", "src"), ("video", "src"),
+                          ("audio", "src"), ("embed", "src"), ("object", "data")):
+            for el in page.find_all(tag):
+                value = el.get(attr)
+                if not value:
+                    continue
+                if tag == "link" and not set(el.get("rel", [])) & {
+                        "stylesheet", "preload", "preconnect", "icon", "modulepreload",
+                        "dns-prefetch"}:
+                    continue
+                assert not foreign.match(value), f"{path}: <{tag} {attr}={value}>"
+    for path in site.rglob("*.css"):
+        css = path.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css), path
+
+
+def test_mkdocs_build_strict_passes(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+         str(root / "mkdocs.yml"), "-d", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "claims.json").is_file()
+
+
+def test_text_fragment_link_to_the_original(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project", claims=False)
+    source = root / "sources" / "russia-urges-talks.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "---\ntitle:", "---\nurl: https://news.example/story?id=1&x=2\ntitle:", 1),
+        encoding="utf-8")
+    (root / "content" / "claims" / "contingent.md").write_text("""---
+claim: About 2,000 Russian peacekeepers remain in Karabakh.
+claimant: Azatutyun.am
+claim_date: 2024
+verdict: unproven
+summary: Only one article says so.
+published: 2026-11-22
+evidence:
+  - source: russia-urges-talks
+    quote: "The 2,000 or so peacekeepers remain deployed in Karabakh in accordance with a Russian-brokered ceasefire"
+    stance: supports
+---
+Analysis.
+""", encoding="utf-8")
+    site = build(root, tmp_path / "site")
+    page = article(soup(site / "claims" / "contingent" / "index.html"))
+    link = page.select_one("a.fc-original")["href"]
+    base, _, directive = link.partition("#:~:text=")
+    assert base == "https://news.example/story?id=1&x=2"
+    start, end = directive.split(",")
+    assert start.startswith("The%202%2C000%20or")  # `,` is encoded, the split is ours
+    assert "-" not in directive and "&" not in directive
+    quote = ("The 2,000 or so peacekeepers remain deployed in Karabakh in accordance with a "
+             "Russian-brokered ceasefire")
+    assert quote.startswith(unquote(start)) and quote.endswith(unquote(end))
+    assert "%2D" in end  # the hyphen of "Russian-brokered"
+
+
+def test_listings_paginate_and_the_nav_does_not_grow(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project", claims=False)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("per_page: 20", "per_page: 2"),
+                      encoding="utf-8")
+    navs = []
+    for count in (1, 5):
+        claims_dir = root / "content" / "claims"
+        for i in range(count):
+            (claims_dir / f"claim-{i}.md").write_text(f"""---
+claim: Claim number {i} about peacekeepers.
+claimant: Claimant {i % 2}
+claim_date: 2023
+verdict: unproven
+summary: Summary {i}.
+published: 2026-11-{10 + i}
+tags: [peacekeepers]
+evidence:
+  - source: sochi-summit-broker-peace
+    quote: "about two thousand Russian peacekeepers"
+    stance: context
+---
+Analysis {i}.
+""", encoding="utf-8")
+        site = build(root, tmp_path / f"site-{count}")
+        page = soup(site / "sources" / "index.html")
+        navs.append(len(page.select("nav.md-nav--primary a")))
+    assert navs[0] == navs[1]
+    assert (site / "claims" / "page" / "3" / "index.html").is_file()
+    assert (site / "topics" / "peacekeepers" / "page" / "3" / "index.html").is_file()
+    listed = set()
+    for path in (site / "claims").rglob("index.html"):
+        if "page" in path.parts or path.parent == site / "claims":
+            listed |= {a["href"].rstrip("/").split("/")[-1]
+                       for a in soup(path).select("ol.fc-list a")}
+    assert listed == {f"claim-{i}" for i in range(5)}

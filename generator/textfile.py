@@ -248,9 +248,31 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
     return TextFile(path, display, mapping, body, body_line, builder_keys, builder_values)
 
 
+def _flow_depth(text: str) -> int:
+    """An upper bound on the bracket nesting of flow collections, found without parsing.
+
+    libyaml recurses once per level and crashes the interpreter on very deep input,
+    so deep nesting must be refused before the parser sees it.
+    """
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def _load_yaml(
     fm: str, line0: int, report: Report, tolerant: bool = False
 ) -> tuple[dict[Key, Position], dict[Key, Position], Any] | None:
+    if _flow_depth(fm) > limits.MAX_YAML_DEPTH:
+        report.error(
+            line0, 1, f"front-matter is nested more than {limits.MAX_YAML_DEPTH} levels deep; "
+            "use the flat fields of the format"
+        )
+        return None
     loader = SafeLoader(fm)
     try:
         node = loader.get_single_node()

@@ -47,8 +47,8 @@ VERDICT_FIELDS: tuple[Field, ...] = (
     Field("key", Kind.ID, "The key used in claim files.", required=True),
     Field("label", Kind.TEXT, "The label shown to readers.", required=True, max_chars=60),
     Field("definition", Kind.TEXT, "One line, shown on the methodology page.", required=True),
-    Field("colour", Kind.TEXT, "A CSS colour for the badge; never the only signal.",
-          required=True, max_chars=40),
+    Field("colour", Kind.COLOUR, "A CSS colour for the badge (#rrggbb or a colour name); "
+          "never the only signal.", required=True),
     Field("icon", Kind.TEXT, "A short symbol shown beside the label.", required=True,
           max_chars=4),
     Field("rating", Kind.INT, "Numeric rating for ClaimReview; leave out for verdicts off "

@@ -23,6 +23,8 @@ _ID = re.compile(ID_PATTERN)
 _PASSAGE = re.compile(PASSAGE_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _URL = re.compile(URL_PATTERN, re.IGNORECASE)
+COLOUR_PATTERN = r"^(?:#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30})$"
+_COLOUR = re.compile(COLOUR_PATTERN)
 
 
 class Kind(StrEnum):
@@ -34,6 +36,7 @@ class Kind(StrEnum):
     LANGUAGE = "language"
     CHOICE = "choice"
     INT = "integer"
+    COLOUR = "colour"
     TEXT_LIST = "text list"
     REF_LIST = "list of source ids or URLs"
     OBJECTS = "list of items"
@@ -234,6 +237,10 @@ class Validator:
                             "https:// URL; leave the key out when it is not known",
                        at_value=True)
             return None
+        if f.kind is Kind.COLOUR and not _COLOUR.match(text):
+            self.error(key, f"{name} is `{_clip(text)}`: expected a colour like `#1b7f3b` or "
+                            "`teal`", at_value=True)
+            return None
         if f.kind is Kind.LANGUAGE and not _LANGUAGE.match(text):
             self.error(key, f"{name} is `{_clip(text)}`: expected a BCP 47 language tag such "
                             "as `en`, `ru` or `hy`", at_value=True)
@@ -316,6 +323,8 @@ def _field_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
             base |= {"type": "string", "pattern": URL_PATTERN}
         case Kind.LANGUAGE:
             base |= {"type": "string", "pattern": LANGUAGE_PATTERN}
+        case Kind.COLOUR:
+            base |= {"type": "string", "pattern": COLOUR_PATTERN}
         case Kind.CHOICE:
             base |= {"type": "string", "enum": list(f.choices or choices.get(f.name, ()))}
         case Kind.TEXT_LIST | Kind.REF_LIST:

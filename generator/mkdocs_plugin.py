@@ -17,7 +17,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .check import CheckResult, run_check
-from .site.pages import ASSETS, generate
+from .site.csp import add_csp
+from .site.pages import SCRIPTS, STYLESHEETS, generate
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 
@@ -43,10 +44,11 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg]
                               "run `factcheck check` for the full report")
         self.settings = result.settings
         self.generated = generate(result.corpus, Path(config.docs_dir))
-        for name in ASSETS:
-            target = config.extra_css if name.endswith(".css") else config.extra_javascript
-            if f"assets/{name}" not in [str(x) for x in target]:
-                target.append(f"assets/{name}")
+        for target, names in ((config.extra_css, STYLESHEETS),
+                              (config.extra_javascript, SCRIPTS)):
+            for name in names:
+                if name not in [str(x) for x in target]:
+                    target.append(name)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -64,6 +66,12 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg]
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return add_csp(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return add_csp(output) if template_name.endswith(".html") else output
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:

@@ -249,3 +249,14 @@ Analysis {i}.
             listed |= {a["href"].rstrip("/").split("/")[-1]
                        for a in soup(path).select("ol.fc-list a")}
     assert listed == {f"claim-{i}" for i in range(5)}
+
+
+def test_every_page_carries_a_strict_content_security_policy(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert pages
+    for path in pages:
+        meta = soup(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, path
+        policy = meta["content"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy, path
+        assert "object-src 'none'" in policy

@@ -8,6 +8,7 @@ from pathlib import Path
 from .config import Settings, load_settings
 from .diagnostics import Diagnostic, Report, has_errors
 from .load import load_all
+from .pins import LOCK_NAME, read_lock, verify
 from .resolve import Corpus, resolve
 
 
@@ -27,6 +28,9 @@ def run_check(root: Path, options: dict[str, object] | None = None) -> CheckResu
     settings = load_settings(root, report, options)
     loaded = load_all(settings)
     corpus, resolve_diags = resolve(loaded, settings)
-    diagnostics = sorted([*report.items, *loaded.diagnostics, *resolve_diags],
+    lock = Report(LOCK_NAME)
+    pin_diags = verify(loaded.sources, read_lock(root, lock), root)
+    diagnostics = sorted([*report.items, *loaded.diagnostics, *resolve_diags, *lock.items,
+                          *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))
     return CheckResult(settings, corpus, tuple(diagnostics))

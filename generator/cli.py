@@ -11,11 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import skeletons
+from . import pins, skeletons
 from .check import run_check
 from .config import load_settings
 from .diagnostics import Report, Severity
 from .fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
+from .load import load_all
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -37,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common],
                            help="build and serve with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    pin = sub.add_parser("pin", parents=[common],
+                         help="record the SHA-256 of source bodies in sources.lock")
+    pin.add_argument("ids", nargs="*", help="source ids to (re-)pin")
+    pin.add_argument("--all", action="store_true", help="pin every source")
     new = sub.add_parser("new", parents=[common], help="write a skeleton claim or source")
     new.add_argument("kind", choices=("claim", "source"))
     new.add_argument("name", help="the file name without .md: lowercase letters, digits, -")
@@ -58,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: --root {root} is not a folder", file=sys.stderr)
         return 2
     command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
-               "schema": _schema}[args.command]
+               "schema": _schema, "pin": _pin}[args.command]
     return command(args, root)
 
 
@@ -86,6 +91,30 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     from .mkdocs_adapter import serve_site
 
     return serve_site(root.resolve(), args.dev_addr)
+
+
+def _pin(args: argparse.Namespace, root: Path) -> int:
+    if not args.ids and not args.all:
+        print("factcheck: name the sources to pin, or pass --all", file=sys.stderr)
+        return 2
+    loaded = load_all(load_settings(root, Report("mkdocs.yml")))
+    ids = sorted(loaded.sources) if args.all else args.ids
+    unknown = [i for i in ids if i not in loaded.sources]
+    if unknown:
+        for sid in unknown:
+            why = "has errors; run `factcheck check`" if sid in loaded.broken_sources else (
+                "is not a source id")
+            print(f"factcheck: `{sid}` {why}", file=sys.stderr)
+        return 1
+    lock = Report(pins.LOCK_NAME)
+    current = pins.read_lock(root, lock) or {}
+    for sid in ids:
+        new = loaded.sources[sid].digest
+        if current.get(sid) != new:
+            print(f"{sid} sha256:{new}" + (" (re-pinned)" if sid in current else ""))
+        current[sid] = new
+    pins.write_lock(root, current)
+    return 0
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:

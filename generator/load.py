@@ -10,10 +10,11 @@ from pathlib import Path
 
 from .bodyscan import scan_body
 from .config import Settings
-from .diagnostics import Diagnostic, Report
+from .diagnostics import Diagnostic, Report, display_path
 from .fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
 from .model import Claim, Correction, Evidence, Source, Stance
 from .passages import split_passages
+from .pins import digest
 from .textfile import read
 
 log = logging.getLogger("factcheck.load")
@@ -27,13 +28,6 @@ class Loaded:
     claims: dict[str, Claim] = field(default_factory=dict)
     broken_sources: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -62,7 +56,8 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
                                       "front-matter, paragraphs separated by blank lines")
     if not report.ok or "title" not in values:
         return None, report.items
-    return Source(id=sid, path=path, passages=passages, **values), report.items
+    return Source(id=sid, path=path, passages=passages, digest=digest(tf.body),
+                  **values), report.items
 
 
 def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagnostic]]:

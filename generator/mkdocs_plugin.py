@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.plugins.factcheck")
 PRECHECKED: dict[Path, CheckResult] = {}
 
 
-class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg]
+class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[list[Any], list[Any]]:
         # The core validates these options itself, from mkdocs.yml, with line numbers.

@@ -79,6 +79,7 @@ class Source:
     path: Path
     title: str
     passages: tuple[Passage, ...]
+    digest: str = ""
     outlet: str | None = None
     url: str | None = None
     published: PartialDate | None = None

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from .anchor import Failure, Match, SourceIndex, Span
 from .config import Settings
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, display_path
 from .fields import nearest
-from .load import Loaded, display_path
+from .load import Loaded
 from .model import Claim, Evidence, Source, Stance
 
 log = logging.getLogger("factcheck.resolve")

@@ -16,6 +16,7 @@ def copy_project(dest: Path, *, claims: bool = True) -> Path:
     """The repository's sources, pages and configuration (and claims) in a fresh folder."""
     shutil.copytree(REPO / "sources", dest / "sources")
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(REPO / "sources.lock", dest / "sources.lock")
     shutil.copytree(REPO / "content", dest / "content",
                     ignore=None if claims else shutil.ignore_patterns("claims"))
     (dest / "content" / "claims").mkdir(exist_ok=True)

@@ -35,6 +35,7 @@ def build_site(root: Path, site_dir: Path | None) -> int:
         return 1
     target = (site_dir or root / "site").resolve()
     logging.getLogger("mkdocs").setLevel(max(logging.getLogger().level, logging.WARNING))
+    config = None
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target),
                              strict=True)
@@ -44,8 +45,15 @@ def build_site(root: Path, site_dir: Path | None) -> int:
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
+        census = getattr(config.plugins.get("factcheck"), "census", None) if config else None
+        if census is not None and not census.ok:
+            print("factcheck: the built site lost content:\n  " + "\n  ".join(census.problems),
+                  file=sys.stderr)
         print(f"factcheck: the site was not built: {exc}", file=sys.stderr)
         return 1
+    census = getattr(config.plugins.get("factcheck"), "census", None)
+    if census is not None:
+        print(census.summary(), file=sys.stderr)
     print(f"factcheck: site built in {target}", file=sys.stderr)
     return 0
 

@@ -16,6 +16,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .census import take_census
 from .check import CheckResult, run_check
 from .site.csp import add_csp
 from .site.pages import SCRIPTS, STYLESHEETS, generate
@@ -36,13 +37,16 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
-        result = PRECHECKED.pop(self.root, None) or run_check(self.root)
-        for d in result.diagnostics:
-            (log.error if d.severity.value == "error" else log.warning)(d.format_text())
+        result = PRECHECKED.pop(self.root, None)
+        if result is None:  # not yet reported by `factcheck build`
+            result = run_check(self.root)
+            for d in result.diagnostics:
+                (log.error if d.severity.value == "error" else log.warning)(d.format_text())
         if not result.ok:
             raise PluginError("factcheck: the sources and claims have errors (listed above); "
                               "run `factcheck check` for the full report")
         self.settings = result.settings
+        self.corpus = result.corpus
         self.generated = generate(result.corpus, Path(config.docs_dir))
         for target, names in ((config.extra_css, STYLESHEETS),
                               (config.extra_javascript, SCRIPTS)):
@@ -72,6 +76,13 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return add_csp(output) if template_name.endswith(".html") else output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        census = self.census = take_census(self.corpus, Path(config.site_dir))
+        if not census.ok:
+            raise PluginError("factcheck: the built site lost content:\n  "
+                              + "\n  ".join(census.problems))
+        log.info(census.summary())
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:

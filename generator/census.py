@@ -1,0 +1,104 @@
+"""After every build, count what reached the site: nothing a contributor wrote is lost.
+
+claim files = claim pages = claims.json entries = ClaimReview blocks; every evidence
+item anchored; every cited passage showing its backlinks. Any mismatch names what is
+missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import markdown_files
+from .resolve import Corpus
+from .site.urls import claim_url, source_url
+
+_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+_PASSAGE = re.compile(r'<div class="fc-passage[^"]*" id="(p\d+)">')
+_BACKLINKS = re.compile(r'<aside class="fc-backlinks".*?</aside>', re.DOTALL)
+_HREF = re.compile(r'href="([^"]+)"')
+
+
+@dataclass
+class Census:
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"census: {c['claim files']} claim files, {c['claim pages']} claim pages, "
+                f"{c['claims.json entries']} claims.json entries, {c['ClaimReview blocks']} "
+                f"ClaimReview blocks; {c['evidence anchored']}/{c['evidence items']} evidence "
+                f"items anchored; {c['passages with backlinks']}/{c['cited passages']} cited "
+                "passages show their backlinks")
+
+
+def _missing(label: str, expected: set[str], found: set[str]) -> list[str]:
+    lost = sorted(expected - found)
+    return [f"{label}: missing {', '.join(lost[:20])}" + (" …" if len(lost) > 20 else "")
+            ] if lost else []
+
+
+def take_census(corpus: Corpus, site_dir: Path) -> Census:
+    settings = corpus.settings
+    census = Census()
+    files = {p.stem for p in markdown_files(settings.root / settings.claims_dir)}
+    pages: set[str] = set()
+    reviews: set[str] = set()
+    for slug in files:
+        page = site_dir / claim_url(slug) / "index.html"
+        if not page.is_file():
+            continue
+        pages.add(slug)
+        blocks = [b for b in _LD.findall(page.read_text(encoding="utf-8"))
+                  if '"ClaimReview"' in b]
+        if len(blocks) == 1:
+            reviews.add(slug)
+        elif blocks:
+            census.problems.append(f"claims/{slug}/ has {len(blocks)} ClaimReview blocks")
+    entries: set[str] = set()
+    data = site_dir / "claims.json"
+    if data.is_file():
+        entries = {c["slug"] for c in json.loads(data.read_text(encoding="utf-8"))["claims"]}
+    census.problems += _missing("claim pages", files, pages)
+    census.problems += _missing("claims.json entries", files, entries)
+    census.problems += _missing("ClaimReview blocks", files, reviews)
+    census.problems += _missing("loaded claims", files, set(corpus.claims))
+
+    expected_items = {f"{slug}#{i + 1}" for slug, c in corpus.claims.items()
+                      for i in range(len(c.evidence))}
+    anchored = {f"{slug}#{e.index + 1}" for slug, items in corpus.evidence.items()
+                for e in items}
+    census.problems += _missing("anchored evidence items", expected_items, anchored)
+
+    shown: set[str] = set()
+    by_source: dict[str, dict[str, set[str]]] = {}
+    for (sid, pid), cites in corpus.citations.items():
+        by_source.setdefault(sid, {})[pid] = {c.claim for c in cites}
+    for sid, passages in by_source.items():
+        page = site_dir / source_url(sid) / "index.html"
+        html = page.read_text(encoding="utf-8") if page.is_file() else ""
+        chunks = dict(zip(_PASSAGE.findall(html), _PASSAGE.split(html)[2::2], strict=False))
+        for pid, claims in passages.items():
+            block = _BACKLINKS.search(chunks.get(pid, ""))
+            linked = {h.rstrip("/").rsplit("/", 1)[-1]
+                      for h in _HREF.findall(block.group())} if block else set()
+            if claims <= linked:
+                shown.add(f"{sid}#{pid}")
+    cited = {f"{sid}#{pid}" for sid, ps in by_source.items() for pid in ps}
+    census.problems += _missing("backlinks on cited passages", cited, shown)
+
+    census.counts = {
+        "claim files": len(files), "claim pages": len(pages),
+        "claims.json entries": len(entries), "ClaimReview blocks": len(reviews),
+        "evidence items": len(expected_items), "evidence anchored": len(anchored),
+        "cited passages": len(cited), "passages with backlinks": len(shown),
+    }
+    return census

@@ -1,0 +1,82 @@
+"""The census after every build: a page the generator drops fails the build, by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from siteutil import copy_project
+
+from generator.cli import main
+from generator.site import pages
+
+CLAIM = """---
+claim: About two thousand Russian peacekeepers supported the ceasefire.
+claimant: EU Reporter
+claim_date: 2021
+verdict: unproven
+summary: One article says so.
+published: 2026-11-22
+evidence:
+  - source: sochi-summit-broker-peace
+    quote: "the ceasefire in Karabakh has been supported by about two thousand Russian peacekeepers"
+    stance: supports
+---
+Analysis.
+"""
+
+
+def project(tmp_path: Path) -> Path:
+    root = copy_project(tmp_path / "p", claims=False)
+    for slug in ("kept-claim", "dropped-claim"):
+        (root / "content" / "claims" / f"{slug}.md").write_text(CLAIM, encoding="utf-8")
+    return root
+
+
+def test_a_clean_build_reports_its_counts(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    assert main(["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]) == 0
+    err = capsys.readouterr().err
+    assert ("census: 2 claim files, 2 claim pages, 2 claims.json entries, "
+            "2 ClaimReview blocks; 2/2 evidence items anchored; 1/1 cited passages") in err
+
+
+def test_a_dropped_claim_page_fails_the_build_and_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    original = pages.SiteBuilder.claim_page
+
+    def drop_one(self: pages.SiteBuilder, claim: object) -> None:
+        if getattr(claim, "slug", "") != "dropped-claim":
+            original(self, claim)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages.SiteBuilder, "claim_page", drop_one)
+    assert main(["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "lost content" in err
+    assert "claim pages: missing dropped-claim" in err
+    assert "ClaimReview blocks: missing dropped-claim" in err
+    assert "kept-claim" not in err.split("lost content", 1)[1]
+
+
+def test_a_dropped_backlink_fails_the_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    monkeypatch.setattr(pages, "STANCE_LABELS", {**pages.STANCE_LABELS})
+    original = pages.SiteBuilder.source_page
+
+    def no_backlinks(self: pages.SiteBuilder, source: object) -> None:
+        saved = self.corpus.citations
+        object.__setattr__(self.corpus, "citations", {})
+        try:
+            original(self, source)  # type: ignore[arg-type]
+        finally:
+            object.__setattr__(self.corpus, "citations", saved)
+
+    monkeypatch.setattr(pages.SiteBuilder, "source_page", no_backlinks)
+    assert main(["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]) == 1
+    assert "backlinks on cited passages: missing sochi-summit-broker-peace#p10" in (
+        capsys.readouterr().err)

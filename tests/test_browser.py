@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -18,16 +19,24 @@ ARTIFACTS = REPO / "test-artifacts" / "browser"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    site = build(root, tmp_path_factory.mktemp("site"))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on a free loopback port, as any static host would."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    with serve(build(root, tmp_path_factory.mktemp("site"))) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -20,6 +20,7 @@ from .census import take_census
 from .check import CheckResult, run_check
 from .site.csp import add_csp
 from .site.pages import SCRIPTS, STYLESHEETS, generate
+from .site.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 
@@ -83,6 +84,10 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             raise PluginError("factcheck: the built site lost content:\n  "
                               + "\n  ".join(census.problems))
         log.info(census.summary())
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(f"factcheck: {exc}") from exc
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:

@@ -87,10 +87,13 @@ def test_search_open_claim_follow_evidence_to_highlighted_passage(page, base_url
     assert page.locator("ol.fc-latest li").count() > 0
     shot(page, "1-home")
 
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("peacekeepers", delay=50)  # as a reader types: key events, not fill()
-    result = page.locator(".md-search-result__link[href*='claims/']").first
+    page.keyboard.press("/")  # the keyboard shortcut opens the search dialog
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    page.keyboard.type("peacekeepers", delay=30)
+    result = dialog.locator(".fc-search-result a.fc-search-link[href*='/claims/']").first
     result.wait_for(state="visible", timeout=15_000)
+    assert dialog.locator(".fc-search-result .fc-badge").count() > 0, "results show the verdict"
     shot(page, "2-search")
     result.click()
     page.wait_for_url("**/claims/**")
@@ -113,6 +116,27 @@ def test_search_open_claim_follow_evidence_to_highlighted_passage(page, base_url
     background = target.evaluate("el => getComputedStyle(el).backgroundColor")
     assert background == "rgb(255, 213, 79)"
     shot(page, "4-source-passage")
+    assert page.console_errors == []
+
+
+def test_filtered_search_by_verdict(page, base_url: str) -> None:
+    page.goto(base_url + "sources/")
+    page.locator("button.fc-search-button").click()
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    verdict = dialog.locator("select[name='verdict']")
+    page.wait_for_function("() => document.querySelectorAll(\"select[name='verdict'] option\").length > 1")
+    options = verdict.locator("option").all_text_contents()[1:]
+    label = options[0].rsplit(" (", 1)[0]
+    expected = int(options[0].rsplit("(", 1)[1].rstrip(")"))
+    verdict.select_option(label)
+    page.wait_for_function("() => /result/.test(document.querySelector('.fc-search-status').textContent)")
+    badges = dialog.locator(".fc-search-result .fc-badge").all_text_contents()
+    assert badges and all(b.strip() == label for b in badges)
+    assert len(badges) == min(expected, 10)
+    shot(page, "5-filtered-search")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
     assert page.console_errors == []
 
 

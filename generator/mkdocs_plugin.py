@@ -48,6 +48,8 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                               "run `factcheck check` for the full report")
         self.settings = result.settings
         self.corpus = result.corpus
+        self.newest = max(((c.updated or c.published).first_day
+                           for c in self.corpus.claims.values()), default="1970-01-01")
         self.generated = generate(result.corpus, Path(config.docs_dir))
         for target, names in ((config.extra_css, STYLESHEETS),
                               (config.extra_javascript, SCRIPTS)):
@@ -71,6 +73,15 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Dates in the sitemap (and its gzip header) come from the content, never from
+        # the build machine's clock, so two builds of the same inputs are identical.
+        slug = page.file.src_uri.removeprefix("claims/").removesuffix("/index.md")
+        claim = self.corpus.claims.get(slug) if page.file.src_uri.startswith("claims/") else None
+        page.update_date = (claim.updated or claim.published).first_day if claim else (
+            self.newest)
+        return page
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return add_csp(output)

@@ -41,6 +41,11 @@ class PartialDate:
         return f"{self.year:04d}"
 
     @property
+    def first_day(self) -> str:
+        """The earliest calendar day the date may stand for, as YYYY-MM-DD."""
+        return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
+
+    @property
     def human(self) -> str:
         months = (
             "January", "February", "March", "April", "May", "June", "July", "August",

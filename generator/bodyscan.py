@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -24,8 +25,9 @@ _LINK_TARGET = re.compile(
 
 
 def link_scheme(url: str) -> str | None:
-    """The scheme a browser would see, after removing the characters it ignores."""
-    cleaned = _CONTROL.sub("", url)
+    """The scheme a browser would see, once entities are decoded and the characters it
+    ignores (controls, white space) are removed."""
+    cleaned = _CONTROL.sub("", html.unescape(url))
     m = _SCHEME.match(cleaned)
     return m.group(1).lower() if m else None
 

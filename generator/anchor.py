@@ -191,6 +191,11 @@ class SourceIndex:
         norm = self.norm[pi]
         if end <= start:
             start, end = 0, len(norm.text)
+        # Widen the alignment to whole words, so the differences read as words.
+        while start > 0 and norm.text[start - 1] != " ":
+            start -= 1
+        while end < len(norm.text) and norm.text[end] != " ":
+            end += 1
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
         diff = describe_difference(piece, norm.text[start:end])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .changed import Changes, Scope, restrict, select
 from .config import Settings, load_settings
 from .diagnostics import Diagnostic, Report, has_errors
 from .load import load_all
@@ -17,20 +18,33 @@ class CheckResult:
     settings: Settings
     corpus: Corpus
     diagnostics: tuple[Diagnostic, ...]
+    scope: Scope | None = None  # set when only changed files were checked
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
 
-def run_check(root: Path, options: dict[str, object] | None = None) -> CheckResult:
+def run_check(root: Path, options: dict[str, object] | None = None,
+              changes: Changes | None = None) -> CheckResult:
+    """Check everything, or with `changes` only the changed files and the claims citing
+    changed sources: every source is still loaded, so those claims anchor as usual."""
     report = Report("mkdocs.yml")
     settings = load_settings(root, report, options)
     loaded = load_all(settings)
+    scope = None
+    pinned = loaded.sources
+    if changes is not None:
+        scope = select(changes, loaded, settings)
+        loaded = restrict(loaded, scope)
+        if not scope.everything:
+            pinned = {sid: s for sid, s in loaded.sources.items() if sid in scope.sources}
     corpus, resolve_diags = resolve(loaded, settings)
     lock = Report(LOCK_NAME)
-    pin_diags = verify(loaded.sources, read_lock(root, lock), root)
+    pin_diags = verify(pinned, read_lock(root, lock), root)
     diagnostics = sorted([*report.items, *loaded.diagnostics, *resolve_diags, *lock.items,
                           *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))
-    return CheckResult(settings, corpus, tuple(diagnostics))
+    if scope is not None:
+        diagnostics = [d for d in diagnostics if scope.keeps(d.path)]
+    return CheckResult(settings, corpus, tuple(diagnostics), scope)

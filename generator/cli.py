@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import pins, skeletons
+from .changed import Scope, changed_files, default_base
 from .check import run_check
 from .config import load_settings
 from .diagnostics import Report, Severity
 from .fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
-from .load import load_all
+from .git import GitError
+from .load import load_all, load_source, markdown_files
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -32,6 +34,20 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="validate sources and claims")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github prints workflow annotations")
+    check.add_argument("--changed", nargs="?", const="", default=None, metavar="BASE",
+                       help="check only files changed since the merge base of BASE and HEAD "
+                            "(committed or not), and the claims citing changed sources; "
+                            "BASE defaults to origin/main, or HEAD where there is none")
+    suggest = sub.add_parser("suggest", parents=[common],
+                             help="rank source passages that may bear on a claim")
+    suggest.add_argument("claim_file", type=Path, help="the claim file, e.g. "
+                                                       "content/claims/my-claim.md")
+    suggest.add_argument("--top", type=int, default=10, help="how many passages (default 10)")
+    suggest.add_argument("--format", choices=("text", "json"), default="text")
+    urls = sub.add_parser("urls", parents=[common],
+                          help="print the url and archive_url of sources, for a link checker")
+    urls.add_argument("files", nargs="*", type=Path,
+                      help="source files (default: every source)")
     build = sub.add_parser("build", parents=[common], help="check, then build the site")
     build.add_argument("--site-dir", type=Path, default=None,
                        help="where to write the site (default: site/ under --root)")
@@ -63,12 +79,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: --root {root} is not a folder", file=sys.stderr)
         return 2
     command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
-               "schema": _schema, "pin": _pin}[args.command]
+               "schema": _schema, "pin": _pin, "suggest": _suggest, "urls": _urls}[args.command]
     return command(args, root)
 
 
 def _check(args: argparse.Namespace, root: Path) -> int:
-    result = run_check(root)
+    changes = None
+    if args.changed is not None:
+        base = args.changed or default_base(root)
+        found = changed_files(root, base)
+        if isinstance(found, GitError):
+            print(f"factcheck: {found.message}", file=sys.stderr)
+            return 2
+        changes = found
+    result = run_check(root, changes=changes)
+    if result.scope is not None:
+        print(_scope_line(result.scope), file=sys.stderr)
     fmt = getattr(args, "format", "text")
     for d in result.diagnostics:
         print(d.format_github() if fmt == "github" else d.format_text())
@@ -78,6 +104,61 @@ def _check(args: argparse.Namespace, root: Path) -> int:
     summary = (f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
                f"{quotes} quotes anchored; {errors} error(s)")
     print(summary, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _scope_line(scope: Scope) -> str:
+    changes = scope.changes
+    since = f"since {changes.base}" + (
+        "" if changes.base == "HEAD" else f" (merge base {changes.merge_base[:10]})")
+    if scope.everything:
+        return f"factcheck: {scope.everything} changed {since}, so everything is checked"
+    return (f"factcheck: {len(changes.paths)} file(s) changed {since}; checking "
+            f"{len(scope.claims) - len(scope.dependents)} changed claim(s), "
+            f"{len(scope.sources)} changed source(s) and {len(scope.dependents)} claim(s) "
+            "citing them")
+
+
+def _suggest(args: argparse.Namespace, root: Path) -> int:
+    path: Path = args.claim_file
+    if not path.is_file() and (root / path).is_file():
+        path = root / path
+    if not path.is_file():
+        print(f"factcheck: {args.claim_file} is not a file; name a claim file, e.g. "
+              "content/claims/my-claim.md", file=sys.stderr)
+        return 2
+    if args.top < 1:
+        print("factcheck: --top must be at least 1", file=sys.stderr)
+        return 2
+    from . import suggest  # numpy and the index are for this command only
+
+    settings = load_settings(root, Report("mkdocs.yml"))
+    run = suggest.suggest_for_file(path, settings, args.top)
+    for d in run.diagnostics:
+        print(d.format_text())
+    if run.diagnostics:
+        return 1
+    if args.format == "json":
+        print(json.dumps(suggest.to_json(run), indent=2, ensure_ascii=False))
+    else:
+        print(suggest.format_text(run))
+    return 0
+
+
+def _urls(args: argparse.Namespace, root: Path) -> int:
+    settings = load_settings(root, Report("mkdocs.yml"))
+    paths = args.files or markdown_files(root / settings.sources_dir)
+    errors = 0
+    for path in paths:
+        source, diags = load_source(path if path.is_file() else root / path, settings)
+        for d in diags:
+            print(d.format_text(), file=sys.stderr)
+        if source is None:
+            errors += 1
+            continue
+        for url in (source.url, source.archive_url):
+            if url:
+                print(url)
     return 1 if errors else 0
 
 

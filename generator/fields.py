@@ -12,7 +12,7 @@ from typing import Any
 
 from . import limits
 from .model import PartialDate, Stance
-from .textfile import Key, TextFile
+from .textfile import INVALID, Key, TextFile
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PASSAGE_PATTERN = r"^p[1-9][0-9]*$"
@@ -153,6 +153,8 @@ class Validator:
                 )
         for f in fields:
             here = (*key, f.name)
+            if data.get(f.name) is INVALID:
+                continue  # already reported where it was read
             if f.name not in data or data[f.name] is None or data[f.name] == "":
                 if f.required:
                     state = "is empty" if f.name in data else "is missing"
@@ -190,6 +192,9 @@ class Validator:
             items: list[dict[str, Any] | None] = []
             for i, item in enumerate(raw):
                 here = (*key, i)
+                if item is INVALID:
+                    items.append(None)
+                    continue
                 if not isinstance(item, dict):
                     self.error(here, f"item {i + 1} of {name} must be a mapping of keys "
                                      f"({', '.join(x.name for x in f.items)}), found "
@@ -211,6 +216,8 @@ class Validator:
             out = []
             for i, item in enumerate(values):
                 here = (*key, i) if isinstance(raw, list) else key
+                if item is INVALID:
+                    continue
                 text = self.text(item, here, f"entry {i + 1} of {name}", f.max_chars)
                 if text is None:
                     continue
@@ -255,12 +262,16 @@ class Validator:
 
     def text(self, raw: Any, key: Key, name: str, max_chars: int) -> str | None:
         if isinstance(raw, (bool, dt.date)) or raw is None:
-            shown = "" if raw is None else str(raw).lower() if isinstance(raw, bool) else str(raw)
+            if raw is None:
+                self.error(key, f"{name} is empty; write the text or remove the entry",
+                           at_value=True)
+                return None
+            shown = str(raw).lower() if isinstance(raw, bool) else str(raw)
             self.error(key, f"{name} must be text, but YAML reads `{shown}` as "
                             f"{_kind(raw)}; put the value in quotes", at_value=True)
             return None
         if isinstance(raw, int | float):
-            raw = str(raw)
+            raw = self.tf.scalar_text.get(key, str(raw))
         if not isinstance(raw, str):
             self.error(key, f"{name} must be text, found {_kind(raw)}", at_value=True)
             return None

@@ -78,7 +78,8 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
             source=item["source"], quote=item["quote"],
             stance=Stance(item.get("stance", Stance.CONTEXT)),
             line=tf.where(("evidence", i, "quote"))[0], col=tf.where(("evidence", i, "quote"))[1],
-            source_line=tf.where(("evidence", i, "source"))[0], account=item.get("account"),
+            source_line=tf.value_at(("evidence", i, "source"))[0],
+            source_col=tf.value_at(("evidence", i, "source"))[1], account=item.get("account"),
             note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
             passage=item.get("passage"),
         )

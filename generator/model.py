@@ -26,6 +26,8 @@ class PartialDate:
         if not m:
             return None
         year, month, day = (int(g) if g else 0 for g in m.groups())
+        if (m.group(2) and not month) or (m.group(3) and not day):
+            return None
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError:
@@ -109,6 +111,7 @@ class Evidence:
     line: int
     col: int = 1
     source_line: int = 0
+    source_col: int = 1
     account: str | None = None
     note: str | None = None
     prefix: str | None = None

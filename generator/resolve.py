@@ -78,13 +78,13 @@ def resolve(loaded: Loaded, settings: Settings) -> tuple[Corpus, list[Diagnostic
         for i, ev in enumerate(claim.evidence):
             if ev.source not in loaded.sources:
                 if ev.source in loaded.broken_sources:
-                    error(ev.source_line, 1, f"source `{ev.source}` has errors (reported "
+                    error(ev.source_line, ev.source_col, f"source `{ev.source}` has errors (reported "
                                              "above), so this quote could not be checked")
                 else:
                     close = nearest(ev.source, known_ids)
                     hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close
                             else f"add sources/{ev.source}.md or cite an existing source")
-                    error(ev.source_line, 1, f"unknown source `{ev.source}`; {hint}")
+                    error(ev.source_line, ev.source_col, f"unknown source `{ev.source}`; {hint}")
                 continue
             result = indexes[ev.source].anchor(
                 ev.quote, prefix=ev.prefix, suffix=ev.suffix, passage=ev.passage

@@ -28,6 +28,16 @@ except ImportError:  # pragma: no cover
 Key = tuple[str | int, ...]
 Position = tuple[int, int]
 
+
+class _Invalid:
+    """A value whose problem is already reported: validators pass over it in silence."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -51,6 +61,8 @@ class TextFile:
     body_line: int
     key_positions: dict[Key, Position] = field(default_factory=dict)
     value_positions: dict[Key, Position] = field(default_factory=dict)
+    # The source text of scalars YAML read as numbers, so `0x1F` stays `0x1F` as text.
+    scalar_text: dict[Key, str] = field(default_factory=dict)
 
     def where(self, key: Key) -> Position:
         """The position of a key, else of its value, else of the nearest located parent."""
@@ -81,6 +93,7 @@ class _Builder:
         self.nodes = 0
         self.keys: dict[Key, Position] = {}
         self.values: dict[Key, Position] = {}
+        self.texts: dict[Key, str] = {}
         self.constructor = yaml.constructor.SafeConstructor()
 
     def pos(self, node: Node) -> Position:
@@ -128,12 +141,16 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         if node.tag not in _PLAIN_TAGS:
             return self.bad_tag(node)
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            self.texts[key] = str(node.value)
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return str(node.value)  # an impossible date: the field reports it
             line, col = self.pos(node)
             self.report.error(line, col, f"cannot read this value: {exc}")
-            return None
+            return INVALID
 
     def bad_tag(self, node: Node) -> Any:
         if self.tolerant:
@@ -143,7 +160,7 @@ class _Builder:
             line, col, f"YAML tag `{node.tag}` is not allowed: front-matter holds plain "
             "text, numbers, dates, lists and mappings; remove the tag"
         )
-        return None
+        return INVALID
 
 
 def _env_tag(node: Node) -> str | None:
@@ -237,7 +254,7 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
     data = _load_yaml(fm, line0, report)
     if data is None:
         return None
-    builder_keys, builder_values, mapping = data
+    builder_keys, builder_values, builder_texts, mapping = data
     if not isinstance(mapping, dict):
         kind = "empty" if mapping is None else f"a {_kind(mapping)}"
         report.error(
@@ -245,7 +262,8 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
             "such as `title: ...`"
         )
         return None
-    return TextFile(path, display, mapping, body, body_line, builder_keys, builder_values)
+    return TextFile(path, display, mapping, body, body_line, builder_keys, builder_values,
+                    builder_texts)
 
 
 def _flow_depth(text: str) -> int:
@@ -266,7 +284,7 @@ def _flow_depth(text: str) -> int:
 
 def _load_yaml(
     fm: str, line0: int, report: Report, tolerant: bool = False
-) -> tuple[dict[Key, Position], dict[Key, Position], Any] | None:
+) -> tuple[dict[Key, Position], dict[Key, Position], dict[Key, str], Any] | None:
     if _flow_depth(fm) > limits.MAX_YAML_DEPTH:
         report.error(
             line0, 1, f"front-matter is nested more than {limits.MAX_YAML_DEPTH} levels deep; "
@@ -289,17 +307,19 @@ def _load_yaml(
     finally:
         loader.dispose()
     if node is None:
-        return {}, {}, None
+        return {}, {}, {}, None
     builder = _Builder(report, line0, tolerant)
     try:
         value = builder.build(node, (), 0)
     except _TooBig as exc:
         report.error(line0, 1, str(exc))
         return None
-    return builder.keys, builder.values, value
+    return builder.keys, builder.values, builder.texts, value
 
 
 def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
     if isinstance(value, list):
         return "list"
     if isinstance(value, str):
@@ -326,8 +346,8 @@ def read_yaml_config(path: Path, display: str, report: Report) -> TextFile | Non
     data = _load_yaml(text, 1, report, tolerant=True)
     if data is None:
         return None
-    keys, values, mapping = data
+    keys, values, texts, mapping = data
     if not isinstance(mapping, dict):
         report.error(1, 1, "expected a mapping of settings")
         return None
-    return TextFile(path, display, mapping, "", 0, keys, values)
+    return TextFile(path, display, mapping, "", 0, keys, values, texts)

@@ -7,12 +7,14 @@ error message, so the contributor sees what differs.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from . import limits
 from .model import Passage
 from .normalize import ELLIPSIS, Normalised, normalise, normalise_text, split_pieces
 
@@ -64,6 +66,10 @@ class SourceIndex:
         pieces = split_pieces(quote)
         if not pieces:
             return Failure("the quote has no words once ellipses are removed; quote the text")
+        if len(pieces) > limits.MAX_QUOTE_PIECES:
+            return Failure(f"the quote from source `{self.source_id}` has {len(pieces) - 1} "
+                           f"omissions (…), over the limit of {limits.MAX_QUOTE_PIECES - 1}; "
+                           "split it into several evidence items")
         if passage is not None and passage not in self.ids:
             return Failure(
                 f"source `{self.source_id}` has no passage `{passage}`; its passages are "
@@ -157,10 +163,14 @@ class SourceIndex:
         missing = pieces[0]
         lead = "the quote is not in source"
         if len(pieces) > 1:
-            # Name the first piece that breaks the chain, so the fix is local.
-            for k in range(1, len(pieces) + 1):
-                if not self._occurrences(pieces[:k]):
-                    missing = pieces[k - 1]
+            # Name the first piece that breaks the chain, so the fix is local. Taking the
+            # leftmost place of each piece finds an in-order chain whenever one exists.
+            at: tuple[int, int] | None = (0, 0)
+            for k, piece in enumerate(pieces, 1):
+                assert at is not None
+                at = self._find_from(piece, at[0], at[1])
+                if at is None:
+                    missing = piece
                     lead = (
                         f"piece {k} of {len(pieces)} of the quote (split at its ellipses) "
                         "is not in source" if k == 1 else
@@ -168,6 +178,7 @@ class SourceIndex:
                         "does not follow the pieces before it in source"
                     )
                     break
+                at = (at[0], at[1] + len(piece))
         closest = self._closest(missing)
         if closest is None:
             return f"{lead} `{self.source_id}`, which has no text"
@@ -178,24 +189,40 @@ class SourceIndex:
         )
 
     def _closest(self, piece: str) -> tuple[str, str, str] | None:
-        best: tuple[float, int, int, int] | None = None
+        """The passage most like the piece (rapidfuzz), then the run of its words that
+        best lines up with the quote's words, so the differences shown are real ones."""
+        best: tuple[float, int, int] | None = None
         for pi, norm in enumerate(self.norm):
             if not norm.text:
                 continue
             al = fuzz.partial_ratio_alignment(piece, norm.text)
             if al is not None and (best is None or al.score > best[0]):
-                best = (al.score, pi, al.dest_start, al.dest_end)
+                best = (al.score, pi, al.dest_start)
         if best is None:
             return None
-        _, pi, start, end = best
+        _, pi, near = best
         norm = self.norm[pi]
-        if end <= start:
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm.text)]
+        texts = [norm.text[a:b] for a, b in words]
+        quote = piece.split()
+        n = len(quote)
+        centre = next((i for i, (a, _) in enumerate(words) if a >= near), 0)
+        window: tuple[int, int, int, int] | None = None  # (matched, in place, start, size)
+        for size in range(max(1, n - 3), n + 4):
+            for i in range(max(0, centre - n - 3), min(len(words) - size, centre + n + 3) + 1):
+                run = texts[i : i + size]
+                blocks = difflib.SequenceMatcher(None, quote, run, autojunk=False)
+                matched = sum(b.size for b in blocks.get_matching_blocks())
+                in_place = sum(q == w for q, w in zip(quote, run, strict=False))
+                key = (matched, in_place, -abs(size - n), -i)
+                if window is None or key > (window[0], window[1], -abs(window[3] - n),
+                                            -window[2]):
+                    window = (matched, in_place, i, size)
+        if window is None:
             start, end = 0, len(norm.text)
-        # Widen the alignment to whole words, so the differences read as words.
-        while start > 0 and norm.text[start - 1] != " ":
-            start -= 1
-        while end < len(norm.text) and norm.text[end] != " ":
-            end += 1
+        else:
+            _, _, i, size = window
+            start, end = words[i][0], words[min(i + size, len(words)) - 1][1]
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
         diff = describe_difference(piece, norm.text[start:end])

@@ -42,7 +42,12 @@ def _walk(tokens: list[Token], line: int) -> Iterator[tuple[Token, int]]:
         here = line + token.map[0] if token.map else line
         yield token, here
         if token.children:
-            yield from _walk(token.children, here)
+            # Inline tokens carry no line of their own: count the breaks before them.
+            inline = here
+            for child in token.children:
+                if child.type in ("softbreak", "hardbreak"):
+                    inline += 1
+                yield child, inline
 
 
 def scan_body(body: str, body_line: int, report: Report) -> None:

@@ -22,7 +22,9 @@ class Diagnostic:
     message: str
 
     def format_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        # One problem, one line: line breaks echoed from a value are shown escaped.
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {message}"
 
     def format_github(self) -> str:
         # Workflow commands end at a newline, and `%` starts an escape.

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _FOLD = {
     **dict.fromkeys("‘’‚‛′`´ʼʹ‵", "'"),
     **dict.fromkeys("“”„‟″«»‶", '"'),
     **dict.fromkeys("‐‑‒–—―−⁃﹘﹣－", "-"),
+    # str.lower() writes a final sigma at word ends; one sigma for all keeps cut quotes equal.
+    "Σ": "σ", "ς": "σ",
 }
 # Soft hyphen, zero-width space/joiners, word joiner, BOM: layout, not text.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
@@ -24,11 +27,33 @@ ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*\.\s*\.|…)\s*\]|\.\.\.|…)\s*")
 
 @dataclass(frozen=True)
 class Normalised:
-    """`text` is the normalised form; `origin[i]` is the index in the original of text[i]."""
+    """`text` is the normalised form of `original`; `origin[i]` is the index in the
+    original of text[i], worked out only when a match needs mapping back."""
 
     text: str
-    origin: tuple[int, ...]
-    length: int
+    original: str
+
+    @cached_property
+    def origin(self) -> tuple[int, ...]:
+        origin: list[int] = []
+        pending = -1
+        for i, ch in enumerate(self.original):
+            if ch in _INVISIBLE:
+                continue
+            if ch.isspace():
+                if pending < 0:
+                    pending = i
+                continue
+            if pending >= 0:
+                if origin:
+                    origin.append(pending)
+                pending = -1
+            origin.append(i)
+        return tuple(origin)
+
+    @property
+    def length(self) -> int:
+        return len(self.original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) back to the original text."""
@@ -43,25 +68,25 @@ def fold_char(ch: str) -> str:
     return lower if len(lower) == 1 else ch
 
 
+_TABLE = str.maketrans(_FOLD)
+_WHITE = re.compile(r"\s+")
+_INVISIBLES = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+_GAPS = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
+
+
+def _gap(match: re.Match[str]) -> str:
+    return " " if any(c.isspace() for c in match.group()) else ""
+
+
 def normalise(text: str) -> Normalised:
-    out: list[str] = []
-    origin: list[int] = []
-    pending_space = -1
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE:
-            continue
-        if ch.isspace():
-            if pending_space < 0:
-                pending_space = i
-            continue
-        if pending_space >= 0:
-            if out:
-                out.append(" ")
-                origin.append(pending_space)
-            pending_space = -1
-        out.append(fold_char(ch))
-        origin.append(i)
-    return Normalised("".join(out), tuple(origin), len(text))
+    folded = text.translate(_TABLE)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a letter whose lower case is longer: one by one
+        lowered = "".join(fold_char(ch) for ch in folded)
+    # Without invisible characters (the common case) the work is all done in C.
+    flat = (_GAPS.sub(_gap, lowered) if _INVISIBLES.search(lowered)
+            else _WHITE.sub(" ", lowered))
+    return Normalised(flat.strip(" "), text)
 
 
 def normalise_text(text: str) -> str:

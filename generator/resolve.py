@@ -78,8 +78,8 @@ def resolve(loaded: Loaded, settings: Settings) -> tuple[Corpus, list[Diagnostic
         for i, ev in enumerate(claim.evidence):
             if ev.source not in loaded.sources:
                 if ev.source in loaded.broken_sources:
-                    error(ev.source_line, ev.source_col, f"source `{ev.source}` has errors (reported "
-                                             "above), so this quote could not be checked")
+                    error(ev.source_line, ev.source_col, f"source `{ev.source}` has errors "
+                          "(reported above), so this quote could not be checked")
                 else:
                     close = nearest(ev.source, known_ids)
                     hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close

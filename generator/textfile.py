@@ -7,6 +7,7 @@ constructed beyond plain data.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -83,11 +84,27 @@ class _TooBig(Exception):
     pass
 
 
+class _LineIndex:
+    """Line and column of a character index, counting only `\\n` as a line break.
+
+    YAML also breaks lines at U+2028, U+2029 and U+0085; git and editors do not, so
+    positions are counted here rather than taken from YAML's marks.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line, index - self.starts[line] + 1
+
+
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and refusing tags."""
 
-    def __init__(self, report: Report, line0: int, tolerant: bool = False) -> None:
+    def __init__(self, report: Report, line0: int, fm: str, tolerant: bool = False) -> None:
         self.report = report
+        self.lines = _LineIndex(fm)
         self.tolerant = tolerant
         self.line0 = line0
         self.nodes = 0
@@ -97,7 +114,8 @@ class _Builder:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def pos(self, node: Node) -> Position:
-        return (self.line0 + node.start_mark.line, node.start_mark.column + 1)
+        line, col = self.lines.at(node.start_mark.index)
+        return (self.line0 + line, col)
 
     def build(self, node: Node, key: Key, depth: int) -> Any:
         self.nodes += 1
@@ -292,14 +310,20 @@ def _load_yaml(
         )
         return None
     loader = SafeLoader(fm)
+    lines = _LineIndex(fm)
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line, col = lines.at(exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        report.error(line0 + line, col, f"character U+{ord(char):04X} is not allowed in "
+                                        "front-matter; remove it")
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = line0 + (mark.line if mark else 0)
-        col = (mark.column + 1) if mark else 1
+        line, col = lines.at(mark.index) if mark else (0, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        report.error(line, col, f"front-matter is not valid YAML: {problem}")
+        report.error(line0 + line, col, f"front-matter is not valid YAML: {problem}")
         return None
     except (yaml.YAMLError, RecursionError) as exc:
         report.error(line0, 1, f"front-matter is not valid YAML: {type(exc).__name__}")
@@ -308,7 +332,7 @@ def _load_yaml(
         loader.dispose()
     if node is None:
         return {}, {}, {}, None
-    builder = _Builder(report, line0, tolerant)
+    builder = _Builder(report, line0, fm, tolerant)
     try:
         value = builder.build(node, (), 0)
     except _TooBig as exc:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from siteutil import REPO, build, copy_project
 
 CHROMIUM = "/usr/bin/chromium"

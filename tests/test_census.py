@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from siteutil import copy_project
 
 from generator.cli import main
 from generator.site import pages
+from siteutil import copy_project
 
 CLAIM = """---
 claim: About two thousand Russian peacekeepers supported the ceasefire.

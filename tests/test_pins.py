@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from siteutil import copy_project
 
 from generator.cli import main
+from siteutil import copy_project
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -10,9 +10,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from siteutil import REPO, article, build, copy_project, soup
 
 from generator.normalize import normalise_text, split_pieces
+from siteutil import REPO, article, build, copy_project, soup
 
 
 @pytest.fixture(scope="module")

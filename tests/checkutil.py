@@ -1,0 +1,193 @@
+"""A throw-away project with the real sources, and `factcheck check` run on it.
+
+Shared by the core tests (validation, anchoring, malformed files, naughty strings, CLI);
+the fixtures in conftest.py hand out a fresh `Project` per test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+TESTS = REPO / "tests"
+SOURCES = REPO / "sources"
+
+# `path:line:col: severity: message`, one line each.
+DIAGNOSTIC = re.compile(
+    r"^(?P<path>[^\s:][^:]*):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): "
+    r"(?P<severity>error|warning): (?P<message>\S.*)$"
+)
+SUMMARY = re.compile(r"^\d+ sources, \d+ claims, \d+ quotes anchored; \d+ error\(s\)$")
+
+# A claim like the SPEC's example, every value real: it passes `factcheck check`.
+VALID_CLAIM = """\
+---
+claim: >-
+  Russian peacekeepers failed to stop Azerbaijan's September 2023 offensive in Nagorno-Karabakh.
+title: Did Russian peacekeepers stop the 2023 offensive?
+claimant: Armenian authorities
+claim_date: 2023-09
+appearance: lavrov-mirzoyan-talks
+verdict: mostly-true
+summary: >-
+  The peacekeepers did not prevent or stop the offensive; Moscow disputes the blame.
+published: 2026-11-22
+updated: 2026-11-24
+tags: [peacekeepers, 2023 offensive]
+corrections:
+  - date: 2026-11-24
+    note: Verdict changed from mixed to mostly-true after a second source was added.
+evidence:
+  - source: russia-urges-talks
+    quote: "Russian peacekeepers’ failure to prevent or stop Azerbaijan’s September 19-20"
+    stance: supports
+    account: RFE/RL Armenian Service
+    note: The report states the failure as fact.
+---
+The analysis, in Markdown, with a [link](https://example.org/report) and *emphasis*.
+"""
+
+
+@dataclass(frozen=True)
+class Diag:
+    path: str
+    line: int
+    col: int
+    severity: str
+    message: str
+
+    @property
+    def at(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.out.splitlines()
+
+    @property
+    def diags(self) -> list[Diag]:
+        """Every stdout line as a diagnostic; a line that is not one fails the test."""
+        found = []
+        for line in self.out.split("\n"):
+            if not line:
+                continue
+            m = DIAGNOSTIC.match(line)
+            assert m, f"not a `path:line:col: severity: message` line: {line!r}\n{self.out}"
+            found.append(Diag(m["path"], int(m["line"]), int(m["col"]), m["severity"],
+                              m["message"]))
+        return found
+
+    @property
+    def errors(self) -> list[Diag]:
+        return [d for d in self.diags if d.severity == "error"]
+
+    def errors_for(self, path: str) -> list[Diag]:
+        return [d for d in self.errors if d.path == path]
+
+
+class Project:
+    """A project folder holding copies of the real sources, mkdocs.yml and sources.lock."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(SOURCES, root / "sources")
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        if (REPO / "sources.lock").is_file():
+            shutil.copy(REPO / "sources.lock", root / "sources.lock")
+        self.claims = root / "content" / "claims"
+        self.claims.mkdir(parents=True)
+
+    def write(self, relpath: str, content: str | bytes) -> Path:
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode("utf-8"))
+        return path
+
+    def claim(self, text: str, slug: str = "the-claim") -> str:
+        """Write a claim file; returns its path as diagnostics show it."""
+        self.write(f"content/claims/{slug}.md", text)
+        return f"content/claims/{slug}.md"
+
+    def source(self, text: str, sid: str = "the-source") -> str:
+        self.write(f"sources/{sid}.md", text)
+        return f"sources/{sid}.md"
+
+    def run(self, *args: str) -> Result:
+        """A `factcheck` command in-process, with --root pointing here."""
+        return run_cli([*args, "--root", str(self.root)])
+
+    def check(self, *args: str) -> Result:
+        return self.run("check", *args)
+
+    def check_claim(self, text: str, slug: str = "the-claim") -> tuple[Result, list[Diag]]:
+        """Write one claim, check the project, and return the result and that file's errors."""
+        path = self.claim(text, slug)
+        result = self.check()
+        return result, result.errors_for(path)
+
+    def subprocess(self, *args: str, timeout: float = 60, cwd: Path | None = None) -> Result:
+        """The same command in a fresh interpreter; the timeout guards against hangs only."""
+        return run_subprocess([*args, "--root", str(self.root)], timeout=timeout,
+                              cwd=cwd or self.root)
+
+
+def run_cli(argv: Sequence[str]) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:  # argparse's bad-usage exit
+            code = exc.code if isinstance(exc.code, int) else 1
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_subprocess(argv: Sequence[str], *, timeout: float = 60, cwd: Path | None = None
+                   ) -> Result:
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator.cli", *argv],
+        capture_output=True, text=True, encoding="utf-8", errors="replace",
+        timeout=timeout, cwd=cwd, check=False,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def assert_no_traceback(result: Result) -> None:
+    """stderr holds the one-line summary (or a usage message), never a Python traceback."""
+    assert "Traceback" not in result.err, result.err
+    assert "Traceback" not in result.out, result.out
+
+
+def replace_line(text: str, old: str, new: str) -> str:
+    """The text with its one line starting with `old` replaced by `new` (or removed if None)."""
+    lines = text.split("\n")
+    hits = [i for i, line in enumerate(lines) if line.startswith(old)]
+    assert len(hits) == 1, (old, hits)
+    lines[hits[0]] = new
+    return "\n".join(lines)
+
+
+def line_of(text: str, start: str) -> int:
+    """The 1-based number of the one line of text that starts with `start`."""
+    hits = [i for i, line in enumerate(text.split("\n"), 1) if line.startswith(start)]
+    assert len(hits) == 1, (start, hits)
+    return hits[0]

@@ -6,6 +6,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from .anchor import Failure, Match, SourceIndex, Span
 from .config import Settings
@@ -57,8 +58,15 @@ class Corpus:
         return self.citations.get((source_id, passage_id), ())
 
     def claims_citing(self, source_id: str) -> list[str]:
-        return sorted({c.claim for (sid, _), cits in self.citations.items() if sid == source_id
-                       for c in cits})
+        return self.citing.get(source_id, [])
+
+    @cached_property
+    def citing(self) -> dict[str, list[str]]:
+        """Source id to the slugs of the claims citing it, computed once."""
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for (sid, _), cites in self.citations.items():
+            by_source[sid].update(c.claim for c in cites)
+        return {sid: sorted(slugs) for sid, slugs in by_source.items()}
 
 
 def resolve(loaded: Loaded, settings: Settings) -> tuple[Corpus, list[Diagnostic]]:

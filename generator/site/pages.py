@@ -1,0 +1,340 @@
+"""Build every page and data file of the site from the resolved corpus.
+
+`generate()` returns {path: content}: Markdown pages for the docs tree and data
+files (claims.json, the feed, assets). Any static-site engine can render them;
+the MkDocs plugin hands them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..anchor import Span
+from ..history import History, read_history
+from ..model import Claim, Source, Stance
+from ..normalize import normalise_text
+from ..resolve import Corpus, ResolvedEvidence
+from . import feeds
+from .highlight import Mark, highlight
+from .jsonld import claim_review, script_json
+from .markup import render_markdown
+from .render import environment, meta_value
+from .text import sentence_bounds, text_fragment
+from .updates import latest, updates_by_claim
+from .urls import claim_url, listing_url, relative, slugify, source_url
+
+log = logging.getLogger("factcheck.pages")
+
+STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Disputes",
+                 Stance.CONTEXT: "Context"}
+COLUMNS = (
+    (Stance.SUPPORTS, "What supports the claim", "✚", "supports the claim"),
+    (Stance.REFUTES, "What disputes the claim", "−", "disputes the claim"),
+    (Stance.CONTEXT, "Context", "ℹ", "was cited as context"),
+)
+MARKERS = {
+    "index.md": "<!-- factcheck:latest -->",
+    "methodology.md": "<!-- factcheck:verdicts -->",
+    "corrections.md": "<!-- factcheck:corrections -->",
+}
+ASSETS = ("factcheck.css", "factcheck.js", "search.js")
+# What every page loads: the packaged assets and the stylesheet made from the verdict scale.
+STYLESHEETS = ("assets/factcheck.css", "assets/verdicts.css")
+SCRIPTS = ("assets/factcheck.js", "assets/search.js")
+LATEST = 10
+
+
+@dataclass(frozen=True)
+class Group:
+    """A browsing group: a verdict, topic or claimant, with its claims newest first."""
+
+    key: str
+    label: str
+    claims: tuple[Claim, ...]
+    note: str = ""
+
+
+def newest_first(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.updated or c.published, c.published, c.slug),
+                  reverse=True)
+
+
+class SiteBuilder:
+    def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
+                 history: History | None = None) -> None:
+        self.corpus = corpus
+        self.settings = corpus.settings
+        self.docs_dir = docs_dir
+        self.env = environment()
+        self.files: dict[str, str | bytes] = {}
+        self.claims = newest_first(corpus.claims.values())
+        self._articles: dict[str, str] = {}
+        # Read once, before any page: pages only look changes up.
+        self.history = history if history is not None else read_history(
+            self.settings.root, self.settings.claims_dir)
+        self.updates = updates_by_claim(corpus.claims, self.history, self.settings,
+                                        corpus.sources)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def linker(self, page_url: str) -> Callable[[str], str]:
+        return lambda to: relative(page_url, to)
+
+    def claim_linker(self, page_url: str) -> Callable[[str], str]:
+        return lambda slug: relative(page_url, claim_url(slug))
+
+    def article(self, source: Source) -> str:
+        """A source's whole text, normalised once for every quote that links into it."""
+        if source.id not in self._articles:
+            self._articles[source.id] = normalise_text("\n\n".join(p.text for p in source.passages))
+        return self._articles[source.id]
+
+    def page(self, url: str, template: str, **context: Any) -> None:
+        self.files[url + "index.md"] = self.env.get_template(template).render(**context)
+
+    def hand_written(self, name: str) -> str | None:
+        path = (self.docs_dir / name) if self.docs_dir else None
+        if path is not None and path.is_file():
+            return path.read_text(encoding="utf-8")
+        return None
+
+    # -- pages -------------------------------------------------------------------------
+
+    def build(self) -> dict[str, str | bytes]:
+        for claim in self.claims:
+            self.claim_page(claim)
+        for source in self.corpus.sources.values():
+            self.source_page(source)
+        self.listings()
+        self.special_pages()
+        self.files["claims.json"] = feeds.claims_json(self.corpus)
+        self.files["feed.xml"] = feeds.atom(self.corpus, self.claims)
+        self.files["assets/verdicts.css"] = "".join(
+            f".fc-verdict-{v.key} {{ --fc-colour: {v.colour}; }}\n" for v in self.settings.verdicts)
+        for name in ASSETS:
+            self.files[f"assets/{name}"] = (
+                resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
+        log.info("generated %d files", len(self.files))
+        return self.files
+
+    def claim_page(self, claim: Claim) -> None:
+        url = claim_url(claim.slug)
+        link = self.linker(url)
+        verdict = self.settings.verdict(claim.verdict)
+        evidence = self.corpus.evidence.get(claim.slug, ())
+        columns = []
+        for stance, title, icon, none in COLUMNS:
+            items = [e for e in evidence if e.evidence.stance is stance]
+            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for e in items:
+                groups[e.account].append(self.excerpt(e, link))
+            columns.append({
+                "stance": stance.value, "title": title, "icon": icon, "none": none,
+                "count": len(items),
+                "groups": [{"account": k, "excerpts": v} for k, v in groups.items()],
+            })
+        appearances = []
+        for ref in claim.appearance:
+            if ref in self.corpus.sources:
+                appearances.append({"href": link(source_url(ref)),
+                                    "label": self.corpus.sources[ref].title})
+            else:
+                appearances.append({"href": ref, "label": ref})
+        updates = self.updates.get(claim.slug, ())
+        updated = max((d for d in (claim.updated, latest(updates)) if d), default=None)
+        self.page(
+            url, "claim.md.j2",
+            meta_title=meta_value(claim.headline), meta_description=meta_value(claim.summary),
+            claim=claim, verdict=verdict, columns=columns, appearances=appearances,
+            claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
+            topics=[{"href": link(f"topics/{slugify(t)}/"), "label": t} for t in claim.tags],
+            analysis=Markup(render_markdown(claim.body)),
+            updated=updated, updates=updates,
+            jsonld=Markup(script_json(claim_review(
+                self.corpus, claim, updated.iso if updated else None))),
+        )
+
+    def excerpt(self, e: ResolvedEvidence, link: Callable[[str], str]) -> dict[str, Any]:
+        source = e.source
+        by_passage: dict[str, list[Span]] = {}
+        for span in e.match.spans:
+            by_passage.setdefault(span.passage, []).append(span)
+        parts = []
+        for passage_id, spans in by_passage.items():
+            text = source.passage(passage_id).text
+            left, _ = sentence_bounds(text, spans[0].start, spans[0].end)
+            _, right = sentence_bounds(text, spans[-1].start, spans[-1].end)
+            marks = [Mark(s.start - left, s.end - left, "", e.evidence.stance.value)
+                     for s in spans]
+            context = highlight(text[left:right], marks)
+            parts.append(("… " if left > 0 else "") + str(context) +
+                         (" …" if right < len(text) else ""))
+        first = e.match.spans[0]
+        original = None
+        if source.url:
+            quoted = source.passage(first.passage).text[first.start:first.end]
+            if len(e.match.spans) > 1:
+                last = e.match.spans[-1]
+                quoted = quoted + " " + source.passage(last.passage).text[last.start:last.end]
+            original = source.url.split("#")[0] + text_fragment(self.article(source), quoted)
+        return {
+            "id": f"e{e.index + 1}",
+            "context": Markup(" [⋯] ".join(parts)),
+            "passage_href": link(source_url(source.id) + "#" + e.anchor),
+            "passage_id": first.passage,
+            "source_title": source.title,
+            "outlet": source.outlet,
+            "published": source.published.human if source.published else None,
+            "original_href": original,
+            "exact": e.match.exact,
+            "note": e.evidence.note,
+        }
+
+    def source_page(self, source: Source) -> None:
+        url = source_url(source.id)
+        link = self.linker(url)
+        passages = []
+        for p in source.passages:
+            citations = self.corpus.cited_by(source.id, p.id)
+            marks = [Mark(c.span.start, c.span.end, f"q-{c.claim}-{c.index + 1}", c.stance.value)
+                     for c in citations]
+            seen: dict[tuple[str, str], dict[str, Any]] = {}
+            for c in citations:
+                claim = self.corpus.claims[c.claim]
+                seen.setdefault((c.claim, c.stance.value), {
+                    "stance": c.stance.value, "stance_label": STANCE_LABELS[c.stance],
+                    "href": link(claim_url(c.claim)), "headline": claim.headline,
+                })
+            passages.append({"id": p.id, "index": p.index, "kind": p.kind,
+                             "html": highlight(p.text, marks),
+                             "citations": list(seen.values())})
+        citing = [{"href": link(claim_url(s)), "headline": self.corpus.claims[s].headline}
+                  for s in self.corpus.claims_citing(source.id)]
+        original: Any = None
+        if source.url:
+            original = Markup('<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>').format(
+                source.url)
+        archive: Any = None
+        if source.archive_url:
+            archive = Markup('<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>').format(
+                source.archive_url)
+        metadata = [
+            ("Outlet", source.outlet),
+            ("Author", source.author),
+            ("Published", source.published.human if source.published else None),
+            ("Original", original),
+            ("Archived copy", archive),
+            ("Retrieved", source.retrieved.human if source.retrieved else None),
+            ("Language", source.language),
+            ("SHA-256 of the stored text", Markup("<code>{0}</code>").format(source.digest)),
+        ]
+        if source.notes:
+            metadata.append(("Notes", source.notes))
+        self.page(url, "source.md.j2", meta_title=meta_value(source.title),
+                  meta_description=meta_value(f"Stored copy of “{source.title}”"),
+                  source=source, metadata=metadata, passages=passages, citing=citing)
+
+    # -- browsing ----------------------------------------------------------------------
+
+    def groups(self, kind: str) -> list[Group]:
+        if kind == "verdicts":
+            return [Group(v.key, v.label, tuple(c for c in self.claims if c.verdict == v.key),
+                          v.definition) for v in self.settings.verdicts]
+        buckets: dict[str, list[Claim]] = defaultdict(list)
+        labels: dict[str, str] = {}
+        for c in self.claims:
+            values = c.tags if kind == "topics" else (c.claimant,)
+            for value in values:
+                key = slugify(value)
+                labels.setdefault(key, value)
+                if c not in buckets[key]:
+                    buckets[key].append(c)
+        return [Group(k, labels[k], tuple(buckets[k]))
+                for k in sorted(buckets, key=lambda k: labels[k].casefold())]
+
+    def listing(self, base: str, heading: str, claims: Sequence[Claim], intro: str = "",
+                groups: Sequence[dict[str, Any]] = ()) -> None:
+        per = self.settings.per_page
+        pages = max(1, -(-len(claims) // per))
+        for n in range(1, pages + 1):
+            url = listing_url(base, n)
+            link = self.linker(url)
+            self.page(
+                url, "listing.md.j2",
+                meta_title=meta_value(heading if n == 1 else f"{heading} (page {n})"),
+                heading=heading, intro=intro, groups=groups if n == 1 else (),
+                claims=claims[(n - 1) * per: n * per], first_number=(n - 1) * per + 1,
+                link=self.claim_linker(url), verdict=self.settings.verdict,
+                page=n, pages=pages,
+                prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
+                next_href=link(listing_url(base, n + 1)) if n < pages else None,
+            )
+
+    def listings(self) -> None:
+        self.listing("claims/", "All fact checks", self.claims,
+                     intro=f"{len(self.claims)} fact checks, newest first.")
+        titles = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topic",
+                  "claimants": "Fact checks by claimant"}
+        for kind, title in titles.items():
+            groups = self.groups(kind)
+            index = [{"href": relative(f"{kind}/", f"{kind}/{g.key}/"), "label": g.label,
+                      "count": len(g.claims), "note": g.note} for g in groups]
+            self.listing(f"{kind}/", title, (), groups=index)
+            for g in groups:
+                self.listing(f"{kind}/{g.key}/", f"{g.label}", g.claims,
+                             intro=g.note or f"{len(g.claims)} fact checks.")
+        index = [{"href": relative("sources/", source_url(s.id)), "label": s.title,
+                  "count": len(self.corpus.claims_citing(s.id)),
+                  "note": ", ".join(x for x in (s.outlet, s.published.human if s.published
+                                                 else None) if x)}
+                 for s in sorted(self.corpus.sources.values(), key=lambda s: s.title.casefold())]
+        self.listing("sources/", "Sources", (), groups=index,
+                     intro="The stored articles every quote is checked against, with the number "
+                           "of fact checks citing each.")
+
+    # -- hand-written pages with generated blocks -----------------------------------------
+
+    def special_pages(self) -> None:
+        blocks: dict[str, tuple[str, dict[str, Any]]] = {
+            "index.md": ("latest.html.j2", {
+                "claims": self.claims[:LATEST], "link": self.claim_linker(""),
+                "verdict": self.settings.verdict, "all_href": "claims/"}),
+            "methodology.md": ("verdicts.html.j2", {
+                "verdicts": self.settings.verdicts, "best": self.settings.best_rating}),
+            "corrections.md": ("corrections.html.j2", {
+                "entries": self.correction_entries("corrections/"),
+                "history": self.history}),
+        }
+        titles = {"index.md": self.settings.site_name, "methodology.md": "Methodology",
+                  "corrections.md": "Corrections"}
+        for name, (template, context) in blocks.items():
+            block = self.env.get_template(template).render(**context).strip()
+            text = self.hand_written(name) or f"# {titles[name]}\n\n{MARKERS[name]}\n"
+            if MARKERS[name] in text:
+                text = text.replace(MARKERS[name], "\n" + block + "\n", 1)
+            else:
+                text = text.rstrip("\n") + "\n\n" + block + "\n"
+            self.files[name] = text
+
+    def correction_entries(self, page_url: str) -> list[dict[str, Any]]:
+        entries = [
+            {"date": u.date, "note": u.note, "href": relative(page_url, claim_url(claim.slug)),
+             "headline": claim.headline}
+            for claim in self.claims for u in self.updates.get(claim.slug, ())
+        ]
+        return sorted(entries, key=lambda e: (e["date"], e["href"]), reverse=True)
+
+
+def generate(corpus: Corpus, docs_dir: Path | None = None, history: History | None = None
+             ) -> dict[str, str | bytes]:
+    """Every page and data file; `history` is read from git under the project root if not
+    given."""
+    return SiteBuilder(corpus, docs_dir, history).build()

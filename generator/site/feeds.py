@@ -1,0 +1,97 @@
+"""Machine-readable output: claims.json and an Atom feed. No build-machine time goes in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from ..model import Claim, PartialDate
+from ..resolve import Corpus
+from .jsonld import absolute
+from .urls import claim_url, source_url
+
+
+def claims_json(corpus: Corpus) -> str:
+    settings = corpus.settings
+    claims = []
+    for slug, claim in corpus.claims.items():
+        verdict = settings.verdict(claim.verdict)
+        evidence = []
+        for e in corpus.evidence.get(slug, ()):
+            first = e.match.spans[0]
+            evidence.append({
+                "source": e.source.id,
+                "stance": e.evidence.stance.value,
+                "account": e.account,
+                "quote": e.evidence.quote,
+                "passage": first.passage,
+                "anchor": e.anchor,
+                "passage_url": absolute(settings, source_url(e.source.id) + "#" + first.passage),
+                "quote_url": absolute(settings, source_url(e.source.id) + "#" + e.anchor),
+                "spans": [{"passage": s.passage, "start": s.start, "end": s.end}
+                          for s in e.match.spans],
+                "match": "exact" if e.match.exact else "normalised",
+                "note": e.evidence.note,
+            })
+        claims.append({
+            "slug": slug,
+            "url": absolute(settings, claim_url(slug)),
+            "title": claim.headline,
+            "claim": claim.claim,
+            "claimant": claim.claimant,
+            "claim_date": claim.claim_date.iso,
+            "appearance": list(claim.appearance),
+            "verdict": claim.verdict,
+            "verdict_label": verdict.label,
+            "rating": verdict.rating,
+            "summary": claim.summary,
+            "published": claim.published.iso,
+            "updated": claim.updated.iso if claim.updated else None,
+            "tags": list(claim.tags),
+            "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
+            "evidence": evidence,
+        })
+    doc: dict[str, Any] = {"version": 1, "count": len(claims), "claims": claims}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _timestamp(date: PartialDate) -> str:
+    return f"{date.first_day}T00:00:00Z"
+
+
+def atom(corpus: Corpus, claims: Sequence[Claim], limit: int = 50) -> str:
+    """New and updated fact checks, newest first; the feed's date is its newest entry's."""
+    settings = corpus.settings
+    home = absolute(settings, "")
+    entries = claims[:limit]
+    newest = max((c.updated or c.published for c in entries), default=PartialDate(1970, 1, 1))
+    e = xml_escape
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{e(settings.site_name)}</title>",
+        f'  <link href="{e(home)}"/>',
+        f'  <link rel="self" href="{e(absolute(settings, "feed.xml"))}"/>',
+        f"  <id>{e(home)}</id>",
+        f"  <updated>{_timestamp(newest)}</updated>",
+        f"  <author><name>{e(settings.author)}</name></author>",
+    ]
+    for c in entries:
+        url = absolute(settings, claim_url(c.slug))
+        label = settings.verdict(c.verdict).label
+        status = "Updated" if c.updated else "New"
+        out += [
+            "  <entry>",
+            f"    <title>{e(f'{label}: {c.headline}')}</title>",
+            f'    <link href="{e(url)}"/>',
+            f"    <id>{e(url)}</id>",
+            f"    <published>{_timestamp(c.published)}</published>",
+            f"    <updated>{_timestamp(c.updated or c.published)}</updated>",
+            f"    <category term=\"{e(c.verdict)}\" label=\"{e(label)}\"/>",
+            f"    <summary>{e(f'{status}. {c.claimant}: “{c.claim}” {c.summary}')}</summary>",
+            "  </entry>",
+        ]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"

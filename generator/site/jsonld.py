@@ -1,0 +1,66 @@
+"""schema.org ClaimReview for a claim page, escaped so no content can close its script element."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..config import Settings
+from ..model import Claim
+from ..resolve import Corpus
+from .urls import claim_url, source_url
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: `<`, `>` and `&` become escapes, so `</script>` cannot occur."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def absolute(settings: Settings, url: str) -> str:
+    base = (settings.site_url or "/").rstrip("/") + "/"
+    return base + url
+
+
+def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
+                 ) -> dict[str, Any]:
+    settings = corpus.settings
+    verdict = settings.verdict(claim.verdict)
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
+    if verdict.rating is not None:
+        rating |= {"ratingValue": verdict.rating, "bestRating": settings.best_rating,
+                   "worstRating": settings.worst_rating}
+    appearance = []
+    for ref in claim.appearance:
+        if "://" in ref:
+            appearance.append({"@type": "CreativeWork", "url": ref})
+        elif ref in corpus.sources:
+            src = corpus.sources[ref]
+            work: dict[str, Any] = {"@type": "CreativeWork", "name": src.title,
+                                    "url": src.url or absolute(settings, source_url(ref))}
+            if src.published:
+                work["datePublished"] = src.published.iso
+            appearance.append(work)
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "author": {"name": claim.claimant},
+        "datePublished": claim.claim_date.iso,
+    }
+    if appearance:
+        item["appearance"] = appearance
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": absolute(settings, claim_url(claim.slug)),
+        "claimReviewed": claim.claim,
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": settings.author,
+                   "url": absolute(settings, "")},
+        "reviewRating": rating,
+        "datePublished": claim.published.iso,
+    }
+    modified = date_modified or (claim.updated.iso if claim.updated else None)
+    if modified:
+        review["dateModified"] = modified
+    return review

@@ -1,0 +1,27 @@
+"""The Jinja environment: autoescaping on, so contributor text is always text."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    return env
+
+
+def meta_value(text: str) -> Markup:
+    """A front-matter value for MkDocs: YAML-safe (JSON) and HTML-escaped, because themes
+    print page titles and descriptions without escaping."""
+    return Markup(json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False))

@@ -1,0 +1,38 @@
+"""Search with Pagefind: index the built site's claims and source passages.
+
+Pagefind reads the finished HTML, so any static-site engine can call this after
+rendering; readers then download only the index chunks their query needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+log = logging.getLogger("factcheck.search")
+
+BUNDLE = "pagefind"
+# Files of the Pagefind bundle whose bytes vary between runs on the same input: Pagefind
+# serialises its filter and metadata indexes in hash-map order (its own issue #638).
+# Every other file of a build is byte-identical for the same inputs.
+UNSTABLE_FILES = (f"{BUNDLE}/pagefind-entry.json", f"{BUNDLE}/filter/*.pf_filter",
+                  f"{BUNDLE}/pagefind.*.pf_meta")
+
+
+class SearchIndexError(Exception):
+    pass
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the Pagefind bundle into `site_dir/pagefind/`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+         "--quiet"],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise SearchIndexError(f"pagefind failed ({result.returncode}): "
+                               f"{(result.stderr or result.stdout).strip()[-2000:]}")
+    log.info("search index written to %s/", BUNDLE)

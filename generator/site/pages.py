@@ -77,6 +77,7 @@ class SiteBuilder:
         self.files: dict[str, str | bytes] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
+        self.prerendered: dict[str, Prerendered] = {}
         # Read once, before any page: pages only look changes up.
         self.history = history if history is not None else read_history(
             self.settings.root, self.settings.claims_dir)
@@ -97,8 +98,17 @@ class SiteBuilder:
             self._articles[source.id] = normalise_text("\n\n".join(p.text for p in source.passages))
         return self._articles[source.id]
 
-    def page(self, url: str, template: str, **context: Any) -> None:
-        self.files[url + "index.md"] = self.env.get_template(template).render(**context)
+    def page(self, url: str, template: str, *, title: str, description: str | None = None,
+             toc: Sequence[tuple[str, str]] = (), **context: Any) -> None:
+        """A generated page: front-matter, then HTML. The HTML is kept aside too, so an
+        engine need not run it through Markdown again (it would pass it through as is)."""
+        body = self.env.get_template(template).render(**context)
+        front = f"---\ntitle: {meta_value(title)}\n"
+        if description:
+            front += f"description: {meta_value(description)}\n"
+        path = url + "index.md"
+        self.files[path] = front + "---\n\n" + body
+        self.prerendered[path] = Prerendered(body, tuple(toc))
 
     def hand_written(self, name: str) -> str | None:
         path = (self.docs_dir / name) if self.docs_dir else None
@@ -150,9 +160,12 @@ class SiteBuilder:
                 appearances.append({"href": ref, "label": ref})
         updates = self.updates.get(claim.slug, ())
         updated = max((d for d in (claim.updated, latest(updates)) if d), default=None)
+        toc = [("in-short", "In short"), ("competing-accounts", "Competing accounts"),
+               ("analysis", "Analysis")]
+        if updates or claim.corrections:
+            toc.append(("updates-and-corrections", "Updates and corrections"))
         self.page(
-            url, "claim.md.j2",
-            meta_title=meta_value(claim.headline), meta_description=meta_value(claim.summary),
+            url, "claim.html.j2", title=claim.headline, description=claim.summary, toc=toc,
             claim=claim, verdict=verdict, columns=columns, appearances=appearances,
             claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
             topics=[{"href": link(f"topics/{slugify(t)}/"), "label": t} for t in claim.tags],
@@ -238,8 +251,9 @@ class SiteBuilder:
         ]
         if source.notes:
             metadata.append(("Notes", source.notes))
-        self.page(url, "source.md.j2", meta_title=meta_value(source.title),
-                  meta_description=meta_value(f"Stored copy of “{source.title}”"),
+        self.page(url, "source.html.j2", title=source.title,
+                  description=f"Stored copy of “{source.title}”",
+                  toc=[("the-article-as-stored", "The article as stored")],
                   source=source, metadata=metadata, passages=passages, citing=citing)
 
     # -- browsing ----------------------------------------------------------------------
@@ -268,8 +282,8 @@ class SiteBuilder:
             url = listing_url(base, n)
             link = self.linker(url)
             self.page(
-                url, "listing.md.j2",
-                meta_title=meta_value(heading if n == 1 else f"{heading} (page {n})"),
+                url, "listing.html.j2",
+                title=heading if n == 1 else f"{heading} (page {n})",
                 heading=heading, intro=intro, groups=groups if n == 1 else (),
                 claims=claims[(n - 1) * per: n * per], first_number=(n - 1) * per + 1,
                 link=self.claim_linker(url), verdict=self.settings.verdict,
@@ -333,8 +347,29 @@ class SiteBuilder:
         return sorted(entries, key=lambda e: (e["date"], e["href"]), reverse=True)
 
 
+@dataclass(frozen=True)
+class Prerendered:
+    """A generated page's HTML body and its table of contents (id, title)."""
+
+    html: str
+    toc: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    files: dict[str, str | bytes]
+    prerendered: dict[str, Prerendered]
+
+
+def generate_site(corpus: Corpus, docs_dir: Path | None = None,
+                  history: History | None = None) -> GeneratedSite:
+    builder = SiteBuilder(corpus, docs_dir, history)
+    files = builder.build()
+    return GeneratedSite(files, builder.prerendered)
+
+
 def generate(corpus: Corpus, docs_dir: Path | None = None, history: History | None = None
              ) -> dict[str, str | bytes]:
     """Every page and data file; `history` is read from git under the project root if not
     given."""
-    return SiteBuilder(corpus, docs_dir, history).build()
+    return generate_site(corpus, docs_dir, history).files

@@ -222,8 +222,7 @@ def _check_lines(text: str, report: Report) -> bool:
     return True
 
 
-def read(path: Path, display: str, report: Report) -> TextFile | None:
-    """Load one file, or report why it cannot be loaded and return None."""
+def _read_text(path: Path, report: Report) -> str | None:
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
@@ -236,10 +235,13 @@ def read(path: Path, display: str, report: Report) -> TextFile | None:
     except OSError as exc:
         report.error(1, 1, f"cannot read the file: {exc.strerror}")
         return None
-    text = decode(raw, report)
-    if text is None:
-        return None
-    return parse(text, path, display, report)
+    return decode(raw, report)
+
+
+def read(path: Path, display: str, report: Report) -> TextFile | None:
+    """Load one file, or report why it cannot be loaded and return None."""
+    text = _read_text(path, report)
+    return None if text is None else parse(text, path, display, report)
 
 
 def parse(text: str, path: Path, display: str, report: Report) -> TextFile | None:
@@ -360,12 +362,7 @@ def _kind(value: Any) -> str:
 
 def read_yaml_config(path: Path, display: str, report: Report) -> TextFile | None:
     """Read a YAML configuration file (mkdocs.yml): tags other tools use are skipped."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(1, 1, f"cannot read the file: {exc.strerror}")
-        return None
-    text = decode(raw, report)
+    text = _read_text(path, report)
     if text is None:
         return None
     data = _load_yaml(text, 1, report, tolerant=True)

@@ -64,6 +64,8 @@ def serve_site(root: Path, dev_addr: str) -> int:
 
     if not _precheck(root):
         return 1
+    print(f"factcheck: serving on http://{dev_addr}/ with live reload of content/, sources/ "
+          "and mkdocs.yml (Ctrl+C to stop)", file=sys.stderr)
     try:
         serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     except MkDocsException as exc:

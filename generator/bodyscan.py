@@ -51,6 +51,8 @@ def _walk(tokens: list[Token], line: int) -> Iterator[tuple[Token, int]]:
 
 
 def scan_body(body: str, body_line: int, report: Report) -> None:
+    if "<" not in body and "](" not in body and "]:" not in body:
+        return  # no HTML, no link, no image: nothing to parse for
     bad_links: dict[str, int] = {}
     for token, line in _walk(_md.parse(body), body_line):
         if token.type in ("html_block", "html_inline"):

@@ -8,6 +8,7 @@ came from, so a match is always reported as a span of the original.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,30 +35,60 @@ class Normalised:
     original: str
 
     @cached_property
+    def _runs(self) -> tuple[list[int], list[int], list[int]]:
+        """The runs of text between gaps: where each starts in the normalised text and in
+        the original, and its length. Worked out per gap, not per character."""
+        norm_starts: list[int] = []
+        orig_starts: list[int] = []
+        lengths: list[int] = []
+        norm = pos = 0
+        if not _INVISIBLES.search(self.original):  # the common case: every gap is blank
+            for word in _WORD.finditer(self.original):
+                start, end = word.span()
+                norm_starts.append(norm)
+                orig_starts.append(start)
+                lengths.append(end - start)
+                norm += end - start + 1
+            return norm_starts, orig_starts, lengths
+        spaced = False
+        for gap in (*_GAPS.finditer(self.original), None):
+            start, end = gap.span() if gap else (len(self.original), len(self.original))
+            if start > pos:
+                if norm_starts and spaced:
+                    norm += 1  # the single space that stands for the gap
+                norm_starts.append(norm)
+                orig_starts.append(pos)
+                lengths.append(start - pos)
+                norm += start - pos
+            if gap is not None:
+                spaced = any(c.isspace() for c in gap.group())
+            pos = end
+        return norm_starts, orig_starts, lengths
+
+    @property
     def origin(self) -> tuple[int, ...]:
-        origin: list[int] = []
-        pending = -1
-        for i, ch in enumerate(self.original):
-            if ch in _INVISIBLE:
-                continue
-            if ch.isspace():
-                if pending < 0:
-                    pending = i
-                continue
-            if pending >= 0:
-                if origin:
-                    origin.append(pending)
-                pending = -1
-            origin.append(i)
-        return tuple(origin)
+        """The original index of every normalised character."""
+        norm_starts, orig_starts, lengths = self._runs
+        out: list[int] = []
+        for n, o, length in zip(norm_starts, orig_starts, lengths, strict=True):
+            if n > len(out):  # a space stands for the gap before this run: its first blank
+                out.append(next(i for i in range(out[-1] + 1, o) if self.original[i].isspace()))
+            out.extend(range(o, o + length))
+        return tuple(out)
+
+    def _to_original(self, index: int) -> int:
+        norm_starts, orig_starts, _ = self._runs
+        run = bisect.bisect_right(norm_starts, index) - 1
+        return orig_starts[run] + index - norm_starts[run]
 
     @property
     def length(self) -> int:
         return len(self.original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised span [start, end) back to the original text."""
-        return self.origin[start], self.origin[end - 1] + 1
+        """Map a normalised span [start, end) back to the original text. A span never
+        starts or ends on a gap's space: quotes are stripped before they are matched."""
+        return self._to_original(start), self._to_original(end - 1) + 1
 
 
 def fold_char(ch: str) -> str:
@@ -70,6 +101,7 @@ def fold_char(ch: str) -> str:
 
 _TABLE = str.maketrans(_FOLD)
 _WHITE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 _INVISIBLES = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 _GAPS = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
 

@@ -287,6 +287,9 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
                     builder_texts)
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def _flow_depth(text: str) -> int:
     """An upper bound on the bracket nesting of flow collections, found without parsing.
 
@@ -294,7 +297,7 @@ def _flow_depth(text: str) -> int:
     so deep nesting must be refused before the parser sees it.
     """
     depth = deepest = 0
-    for ch in text:
+    for ch in _BRACKETS.findall(text):
         if ch in "[{":
             depth += 1
             deepest = max(deepest, depth)

@@ -9,6 +9,7 @@ came from, so a match is always reported as a span of the original.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,13 +44,12 @@ class Normalised:
         lengths: list[int] = []
         norm = pos = 0
         if not _INVISIBLES.search(self.original):  # the common case: every gap is blank
-            for word in _WORD.finditer(self.original):
-                start, end = word.span()
-                norm_starts.append(norm)
-                orig_starts.append(start)
-                lengths.append(end - start)
-                norm += end - start + 1
-            return norm_starts, orig_starts, lengths
+            spans = [m.span() for m in _WORD.finditer(self.original)]
+            orig_starts = [a for a, _ in spans]
+            lengths = [b - a for a, b in spans]
+            # Each run is followed by one space in the normalised text.
+            norm_starts = [0, *itertools.accumulate(n + 1 for n in lengths[:-1])]
+            return norm_starts[: len(spans)], orig_starts, lengths
         spaced = False
         for gap in (*_GAPS.finditer(self.original), None):
             start, end = gap.span() if gap else (len(self.original), len(self.original))

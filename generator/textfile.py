@@ -11,7 +11,9 @@ import bisect
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +63,8 @@ class TextFile:
     data: dict[str, Any]
     body: str
     body_line: int
-    key_positions: dict[Key, Position] = field(default_factory=dict)
-    value_positions: dict[Key, Position] = field(default_factory=dict)
+    key_positions: Mapping[Key, Position] = field(default_factory=dict)
+    value_positions: Mapping[Key, Position] = field(default_factory=dict)
     # The source text of scalars YAML read as numbers, so `0x1F` stays `0x1F` as text.
     scalar_text: dict[Key, str] = field(default_factory=dict)
 
@@ -85,6 +87,29 @@ class _TooBig(Exception):
     pass
 
 
+class _Positions(Mapping[Key, Position]):
+    """Positions kept as character offsets and turned into line and column only when a
+    message asks: a clean file never pays for the conversion."""
+
+    def __init__(self, lines: _LineIndex, line0: int) -> None:
+        self.offsets: dict[Key, int] = {}
+        self.lines = lines
+        self.line0 = line0
+
+    def __getitem__(self, key: Key) -> Position:
+        line, col = self.lines.at(self.offsets[key])
+        return self.line0 + line, col
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.offsets
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+
 class _LineIndex:
     """Line and column of a character index, counting only `\\n` as a line break.
 
@@ -93,7 +118,11 @@ class _LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def at(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1
@@ -106,11 +135,11 @@ class _Builder:
     def __init__(self, report: Report, line0: int, fm: str, tolerant: bool = False) -> None:
         self.report = report
         self.lines = _LineIndex(fm)
+        self.keys = _Positions(self.lines, line0)
+        self.values = _Positions(self.lines, line0)
         self.tolerant = tolerant
         self.line0 = line0
         self.nodes = 0
-        self.keys: dict[Key, Position] = {}
-        self.values: dict[Key, Position] = {}
         self.texts: dict[Key, str] = {}
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -131,7 +160,7 @@ class _Builder:
                 f"front-matter is nested more than {limits.MAX_YAML_DEPTH} levels deep; "
                 "use the flat fields of the format"
             )
-        self.values[key] = self.pos(node)
+        self.values.offsets[key] = node.start_mark.index
         if isinstance(node, MappingNode):
             if node.tag != _MAP_TAG:
                 return self.bad_tag(node)
@@ -150,7 +179,7 @@ class _Builder:
                         "merge the two values or remove one"
                     )
                     continue
-                self.keys[child] = self.pos(knode)
+                self.keys.offsets[child] = knode.start_mark.index
                 out[name] = self.build(vnode, child, depth + 1)
             return out
         if isinstance(node, SequenceNode):
@@ -308,7 +337,7 @@ def _flow_depth(text: str) -> int:
 
 def _load_yaml(
     fm: str, line0: int, report: Report, tolerant: bool = False
-) -> tuple[dict[Key, Position], dict[Key, Position], dict[Key, str], Any] | None:
+) -> tuple[Mapping[Key, Position], Mapping[Key, Position], dict[Key, str], Any] | None:
     if _flow_depth(fm) > limits.MAX_YAML_DEPTH:
         report.error(
             line0, 1, f"front-matter is nested more than {limits.MAX_YAML_DEPTH} levels deep; "

@@ -36,6 +36,11 @@ class Normalised:
     original: str
 
     @cached_property
+    def plain(self) -> bool:
+        """No invisible characters: every gap in the original is white space."""
+        return not _INVISIBLES.search(self.original)
+
+    @cached_property
     def _runs(self) -> tuple[list[int], list[int], list[int]]:
         """The runs of text between gaps: where each starts in the normalised text and in
         the original, and its length. Worked out per gap, not per character."""
@@ -77,6 +82,12 @@ class Normalised:
         return tuple(out)
 
     def _to_original(self, index: int) -> int:
+        if self.plain:
+            # Every gap is blank: `index` lies in word number w, and str.split finds where
+            # that word starts in the original, in C.
+            w = self.text.count(" ", 0, index)
+            rest = self.original.split(None, w)[-1]
+            return len(self.original) - len(rest) + index - (self.text.rfind(" ", 0, index) + 1)
         norm_starts, orig_starts, _ = self._runs
         run = bisect.bisect_right(norm_starts, index) - 1
         return orig_starts[run] + index - norm_starts[run]

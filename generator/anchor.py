@@ -6,6 +6,7 @@ error message, so the contributor sees what differs.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Sequence
@@ -106,29 +107,45 @@ class SourceIndex:
 
     # -- search ------------------------------------------------------------------------
 
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        """All normalised passages in one string, NUL between them (no quote holds a NUL,
+        so no match crosses passages), and where each starts: one `find` searches all."""
+        starts, at = [], 0
+        for norm in self.norm:
+            starts.append(at)
+            at += len(norm.text) + 1
+        return "\0".join(n.text for n in self.norm), starts
+
+    def _locate(self, at: int) -> tuple[int, int]:
+        starts = self._joined[1]
+        pi = bisect.bisect_right(starts, at) - 1
+        return pi, at - starts[pi]
+
     def _find_from(self, piece: str, pi: int, offset: int) -> tuple[int, int] | None:
-        for i in range(pi, len(self.norm)):
-            at = self.norm[i].text.find(piece, offset if i == pi else 0)
-            if at >= 0:
-                return i, at
-        return None
+        joined, starts = self._joined
+        at = joined.find(piece, starts[pi] + offset) if pi < len(starts) else -1
+        return self._locate(at) if at >= 0 else None
 
     def _occurrences(self, pieces: list[str]) -> list[list[tuple[int, int, int]]]:
         """Every complete match: for each piece its (passage, start, end) in normalised text."""
         first, rest = pieces[0], pieces[1:]
+        if "\0" in first or not self.norm:
+            return []
+        joined = self._joined[0]
         matches = []
-        for pi, norm in enumerate(self.norm):
-            at = norm.text.find(first)
-            while at >= 0:
-                spans = [(pi, at, at + len(first))]
-                for piece in rest:
-                    hit = self._find_from(piece, spans[-1][0], spans[-1][2])
-                    if hit is None:
-                        break
-                    spans.append((hit[0], hit[1], hit[1] + len(piece)))
-                else:
-                    matches.append(spans)
-                at = norm.text.find(first, at + 1)
+        at = joined.find(first)
+        while at >= 0:
+            pi, offset = self._locate(at)
+            spans = [(pi, offset, offset + len(first))]
+            for piece in rest:
+                hit = self._find_from(piece, spans[-1][0], spans[-1][2])
+                if hit is None:
+                    break
+                spans.append((hit[0], hit[1], hit[1] + len(piece)))
+            else:
+                matches.append(spans)
+            at = joined.find(first, at + 1)
         return matches
 
     def _has_prefix(self, spans: list[tuple[int, int, int]], prefix: str | None) -> bool:

@@ -1,0 +1,651 @@
+"""How the whole site build scales: `factcheck build` at 1x, 4x and 16x, against plain MkDocs.
+
+Run by hand, not by the test suite:
+
+    .venv/bin/python benchmarks/site_scale.py [--sizes 625,2500,10000] [--keep DIR]
+                                              [--query ceasefire] [--json FILE]
+
+For each size the synthetic corpus of corpus.py (claims, claims/4 sources, three quotes a
+claim) is written, with the hand-written pages the nav names copied from this repository's
+`content/`, and committed to a fresh git repository (one commit), so the build reads
+history as it does in a real clone. Then, all as subprocesses, timed by wall clock:
+
+- `factcheck build` (check, MkDocs with mkdocs-material through the plugin, Pagefind);
+- the baseline: a plain mkdocs-material site with no generator, the same pages and sizes.
+  For every page of the factcheck site (each generated `index.html`: claims, sources,
+  listings, hand-written pages) it holds a Markdown page at the same URL with the visible
+  text of that page's `<article>` (headings kept as headings, every other block as a
+  paragraph), out of the nav as factcheck's pages are (the nav is the project's own), the
+  same theme config (palette, features, Markdown extensions) and mkdocs-material's
+  default search plugin; `mkdocs build` on it;
+- `factcheck check`;
+- edit-to-preview: one claim's summary is edited and `factcheck build` runs again into the
+  same site folder, which is what `factcheck serve` does on a change today (a full
+  rebuild); the claim page is checked to show the edit.
+
+Peak memory of the build is measured two ways, both over the build's process tree (the
+Python build and the Pagefind binary it starts): "tree" is the largest sum of the tree's
+resident set sizes, sampled from /proc every 50 ms (Linux only; it counts the Python
+process still resident while Pagefind runs); "largest process" is `ru_maxrss` of the rusage
+`os.wait4` returns for the build, i.e. the peak of its single largest process, what
+`/usr/bin/time -f %M` prints. The goal is judged on the tree figure when there is one.
+
+Search transfer: the built site is served on 127.0.0.1 by http.server (no compression;
+Pagefind's index files are compressed already) and a claim page is opened in Chromium
+(Playwright, headless); the script presses `/`, types the query word one key at a time as
+a reader would, waits for `.fc-search-result` and for the network to settle, and sums the
+body sizes of every response under `/pagefind/` (script, WebAssembly, metadata, filters,
+index chunks and result fragments), with a fresh browser and an empty cache.
+
+Goals (from the issue), printed as pass or fail:
+
+- a full build takes at most 1.15x the plain mkdocs-material build of the same pages;
+- cost is linear: 16x the claims take at most 18x the time (10,000 against 625 claims; with
+  other sizes the bound is scaled to the largest over the smallest);
+- a claim page is at most 60 kB of HTML at every size (the largest claim page);
+- peak memory is at most 1.5 GB at 10,000 claims;
+- one search query transfers at most 300 kB at 10,000 claims;
+- edit-to-preview takes at most 3 s at 10,000 claims.
+
+kB, MB and GB are powers of ten. The machine's other work shows in the wall times; the
+ratios, measured in the same run, are what to compare. Exit status: 0 when every goal
+that could be judged is met, 1 when one is not, 2 when a build or the browser fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+
+import yaml
+from corpus import write_corpus
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+HAND_WRITTEN = ("index.md", "methodology.md", "corrections.md", "about.md", "contributing.md")
+CHROMIUM = "/usr/bin/chromium"  # Debian's chromium, as the browser tests use
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SUMMARY_EDIT = "Edited for the edit-to-preview benchmark."
+# The history the corpus is committed with: after every date the corpus writes.
+COMMIT_DATE = "2027-01-01T12:00:00+00:00"
+
+BASE_CLAIMS = 625
+GOAL_RATIO = 1.15
+GOAL_SCALE = 18 / 16  # 16x the claims in at most 18x the time
+GOAL_CLAIM_PAGE = 60_000
+GOAL_PEAK = 1_500_000_000
+GOAL_SEARCH = 300_000
+GOAL_PREVIEW = 3.0
+GOAL_AT = 10_000  # the size the memory, search and preview goals are stated for
+
+
+# -- running and measuring ---------------------------------------------------------------
+
+
+def tool(name: str) -> str:
+    """A console script installed beside this interpreter, else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which(name)
+    if not found:
+        raise SystemExit(f"site_scale: `{name}` is not installed")
+    return found
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of `root` and every descendant now, from /proc (0 if unreadable)."""
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+            total += int(match.group(1)) * 1024 if match else 0
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class TreeSampler(threading.Thread):
+    """Samples a process tree's total RSS until stopped; `peak` is None off Linux."""
+
+    def __init__(self, pid: int, every: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.peak: int | None = 0 if Path("/proc/self/task").is_dir() else None
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while self.peak is not None and not self._halt.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self._halt.wait(self.every)
+
+    def stop(self) -> int | None:
+        self._halt.set()
+        self.join()
+        return self.peak
+
+
+@dataclass(frozen=True)
+class Run:
+    """One subprocess: wall time, exit code, and its tree's peak memory in bytes."""
+
+    seconds: float
+    returncode: int
+    max_rss: int  # largest single process of the tree (ru_maxrss)
+    tree_peak: int | None  # largest sampled sum over the tree
+
+
+def run(cmd: Sequence[str], log: Path, cwd: Path | None = None) -> Run:
+    """Run `cmd` with output to `log`; wall time from start to reaping, and peak memory."""
+    with log.open("ab") as out:
+        out.write(f"$ {' '.join(cmd)}\n".encode())
+        out.flush()
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        tree_peak = sampler.stop()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    max_rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return Run(seconds, proc.returncode, max_rss, tree_peak)
+
+
+def must(result: Run, what: str, log: Path) -> Run:
+    if result.returncode != 0:
+        tail = log.read_text(errors="replace").splitlines()[-30:]
+        print("\n".join(tail), file=sys.stderr)
+        print(f"site_scale: {what} failed ({result.returncode}); log: {log}", file=sys.stderr)
+        raise SystemExit(2)
+    return result
+
+
+def folder_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+# -- the project -------------------------------------------------------------------------
+
+
+def git(root: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE}
+    subprocess.run(["git", "-c", "user.name=Benchmark", "-c", "user.email=bench@example.invalid",
+                    "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args],
+                   cwd=root, env=env, check=True, capture_output=True)
+
+
+def make_project(root: Path, claims: int, seed: int, use_git: bool) -> None:
+    """The corpus, the hand-written pages of the nav, and (optionally) one git commit."""
+    write_corpus(root, claims, seed)
+    for name in HAND_WRITTEN:
+        if not (root / "content" / name).exists():
+            shutil.copyfile(REPO / "content" / name, root / "content" / name)
+    if use_git and shutil.which("git"):
+        git(root, "init", "--quiet", "--initial-branch=main")
+        git(root, "add", "--all")
+        git(root, "commit", "--quiet", "--message", "Synthetic corpus")
+
+
+def edit_claim(path: Path) -> None:
+    """Change a claim's summary: the first line of its folded `summary: >-` block."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = lines.index("summary: >-") + 1
+    lines[at] = f"  {SUMMARY_EDIT} {lines[at].strip()}"
+    path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+
+
+# -- the plain mkdocs-material baseline --------------------------------------------------
+
+
+class ArticleText(HTMLParser):
+    """The visible text of a page's first <article>, as Markdown blocks."""
+
+    BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "blockquote", "figcaption", "pre",
+                        "div", "section", "header", "footer", "details", "summary", "table",
+                        "tr", "ul", "ol", "dl", "figure", "aside", "nav", "form", "br", "hr"})
+    HIDDEN = frozenset({"script", "style", "svg", "template", "noscript", "button", "select"})
+    HEADINGS: ClassVar[dict[str, int]] = {f"h{n}": n for n in range(1, 7)}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # nesting of <article> elements, once inside the first
+        self.done = False
+        self.hidden = 0
+        self.headerlink = False
+        self.heading = 0
+        self.buffer: list[str] = []
+        self.blocks: list[str] = []
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buffer).split())
+        self.buffer = []
+        if not text:
+            return
+        text = html.escape(text, quote=False)
+        text = re.sub(r"([\\`*_\[\]|#{}!])", r"\\\1", text)
+        self.blocks.append(f"{'#' * self.heading} {text}" if self.heading else text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag == "article":
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "a" and "headerlink" in (dict(attrs).get("class") or ""):
+            self.headerlink = True
+        elif tag in self.HEADINGS:
+            self.flush()
+            self.heading = self.HEADINGS[tag]
+        elif tag in self.BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.done or not self.depth:
+            return
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "a":
+            self.headerlink = False
+        elif tag in self.HEADINGS:
+            self.flush()
+            self.heading = 0
+        elif tag in self.BLOCKS:
+            self.flush()
+        if tag == "article":
+            self.depth -= 1
+            if not self.depth:
+                self.flush()
+                self.done = True
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.done and not self.hidden and not self.headerlink:
+            self.buffer.append(data)
+
+
+def article_markdown(page: Path) -> str:
+    parser = ArticleText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    parser.close()
+    return "\n\n".join(parser.blocks) + "\n"
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` becomes the variable's value or default."""
+
+
+def _env(loader: ConfigLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+        *keys, default = names if len(names) > 1 else [*names, None]
+        return next((os.environ[k] for k in keys if k in os.environ), default)
+    return os.environ.get(str(loader.construct_scalar(node)))  # type: ignore[arg-type]
+
+
+ConfigLoader.add_constructor("!ENV", _env)
+
+
+def nav_page(path: str) -> str:
+    """A nav entry's page in the plain site, where every page is `<url>/index.md`."""
+    return path if path == "index.md" or path.endswith("/index.md") else path[:-3] + "/index.md"
+
+
+def plain_nav(nav: Any) -> Any:
+    if isinstance(nav, list):
+        return [plain_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {key: plain_nav(value) for key, value in nav.items()}
+    return nav_page(nav) if isinstance(nav, str) and nav.endswith(".md") else nav
+
+
+def make_plain(project: Path, site: Path, plain: Path) -> int:
+    """Write the plain project for `site` into `plain`; returns the number of pages."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)
+    keep = ("site_name", "site_description", "site_url", "strict", "theme",
+            "markdown_extensions", "nav")
+    plain_config = {key: config[key] for key in keep if key in config}
+    plain_config.update(docs_dir="docs", plugins=["search"], nav=plain_nav(config.get("nav")))
+    if plain.exists():
+        shutil.rmtree(plain)
+    docs = plain / "docs"
+    docs.mkdir(parents=True)
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config, sort_keys=False,
+                                                     allow_unicode=True), encoding="utf-8")
+    pages = 0
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site)
+        if rel.parts[:1] == ("pagefind",):
+            continue
+        target = docs / rel / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(article_markdown(page), encoding="utf-8", newline="\n")
+        pages += 1
+    return pages
+
+
+# -- search in a real browser ------------------------------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Transfer:
+    size: int
+    requests: int
+    results: str  # the dialog's status line, e.g. "123 results, showing 10"
+
+
+def search_transfer(site: Path, page: str, query: str, chromium: str) -> Transfer:
+    """Bytes under /pagefind/ that one query costs a reader who opens `page` and searches."""
+    from playwright.sync_api import Response, sync_playwright
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, headless=True,
+                                        args=BROWSER_ARGS)
+            try:
+                tab = browser.new_context().new_page()
+                responses: list[Response] = []
+                tab.on("response", lambda r: responses.append(r))
+                tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{page}",
+                         wait_until="load")
+                tab.wait_for_selector(".fc-search-button", state="attached")
+                tab.keyboard.press("/")
+                tab.wait_for_selector(".fc-search-input:focus")
+                tab.keyboard.type(query, delay=80)
+                tab.wait_for_selector(".fc-search-result", timeout=120_000)
+                settled, seen = 0, -1
+                while settled < 3:  # no new response for 3 x 0.5 s
+                    tab.wait_for_timeout(500)
+                    settled = settled + 1 if len(responses) == seen else 0
+                    seen = len(responses)
+                status = tab.inner_text(".fc-search-status")
+                ours = [r for r in responses if urlparse(r.url).path.startswith("/pagefind/")]
+                size = sum(len(r.body()) for r in ours)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return Transfer(size, len(ours), status)
+
+
+# -- one size ----------------------------------------------------------------------------
+
+
+@dataclass
+class Size:
+    claims: int
+    sources: int = 0
+    pages: int = 0
+    build: float = 0.0
+    plain: float = 0.0
+    check: float = 0.0
+    preview: float = 0.0
+    preview_shows_edit: bool = False
+    max_rss: int = 0
+    tree_peak: int | None = None
+    claim_median: float = 0.0
+    claim_max: int = 0
+    site_bytes: int = 0
+    plain_bytes: int = 0
+    search_bytes: int | None = None
+    search_requests: int | None = None
+    search_status: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.build / self.plain
+
+    @property
+    def peak(self) -> int:
+        return self.tree_peak if self.tree_peak else self.max_rss
+
+
+def measure_size(claims: int, work: Path, args: argparse.Namespace) -> Size:
+    out = work / f"claims-{claims}"
+    project, site, plain = out / "project", out / "site", out / "plain"
+    log = out / "log.txt"
+    fig = Size(claims)
+    if (project / "content" / "claims").is_dir():
+        print(f"  reusing the project in {project}")
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        make_project(project, claims, args.seed, not args.no_git)
+        print(f"  wrote the project in {time.perf_counter() - start:.1f} s")
+    claim_files = sorted((project / "content" / "claims").glob("*.md"))
+    fig.sources = len(list((project / "sources").glob("*.md")))
+    factcheck, mkdocs = tool("factcheck"), tool("mkdocs")
+    build_cmd = [factcheck, "build", "--root", str(project), "--site-dir", str(site)]
+
+    built = must(run(build_cmd, log), "factcheck build", log)
+    fig.build, fig.max_rss, fig.tree_peak = built.seconds, built.max_rss, built.tree_peak
+    print(f"  factcheck build {fig.build:.1f} s")
+
+    fig.pages = make_plain(project, site, plain)
+    plain_site = out / "plain-site"
+    plain_cmd = [mkdocs, "build", "--quiet", "--clean", "-f", str(plain / "mkdocs.yml"),
+                 "-d", str(plain_site)]
+    fig.plain = must(run(plain_cmd, log), "mkdocs build (plain)", log).seconds
+    print(f"  plain mkdocs-material build of {fig.pages} pages {fig.plain:.1f} s")
+
+    check_cmd = [factcheck, "check", "--root", str(project)]
+    fig.check = must(run(check_cmd, log), "factcheck check", log).seconds
+    print(f"  factcheck check {fig.check:.1f} s")
+
+    sizes = [(site / "claims" / p.stem / "index.html").stat().st_size for p in claim_files]
+    fig.claim_median, fig.claim_max = statistics.median(sizes), max(sizes)
+    fig.site_bytes, fig.plain_bytes = folder_bytes(site), folder_bytes(plain_site)
+
+    if not args.no_browser:
+        try:
+            found = search_transfer(site, f"claims/{claim_files[0].stem}/", args.query,
+                                    args.chromium)
+        except Exception as exc:  # the browser is optional: report, carry on
+            fig.notes.append(f"search not measured: {type(exc).__name__}: {exc}")
+            print(f"  {fig.notes[-1]}", file=sys.stderr)
+        else:
+            fig.search_bytes, fig.search_requests = found.size, found.requests
+            fig.search_status = found.results
+            print(f"  search {args.query!r}: {found.size / 1e3:.0f} kB in {found.requests} "
+                  f"requests ({found.results})")
+
+    edited = claim_files[len(claim_files) // 2]
+    edit_claim(edited)
+    fig.preview = must(run(build_cmd, log), "factcheck build (after edit)", log).seconds
+    page = site / "claims" / edited.stem / "index.html"
+    fig.preview_shows_edit = SUMMARY_EDIT in page.read_text(encoding="utf-8")
+    print(f"  edit-to-preview rebuild {fig.preview:.1f} s"
+          f"{'' if fig.preview_shows_edit else ' (the page does NOT show the edit)'}")
+    return fig
+
+
+# -- the report --------------------------------------------------------------------------
+
+
+def kb(n: float | None) -> str:
+    return "n/a" if n is None else f"{n / 1e3:,.1f} kB"
+
+
+def mb(n: float | None) -> str:
+    return "n/a" if n is None else f"{n / 1e6:,.0f} MB"
+
+
+def rows(figs: list[Size]) -> list[tuple[str, list[str]]]:
+    """The table: one row a figure, one column a size."""
+    base = figs[0]
+    search = [f"{kb(f.search_bytes)} in {f.search_requests} requests"
+              if f.search_bytes is not None else "n/a" for f in figs]
+    return [
+        ("claims / sources / pages", [f"{f.claims:,} / {f.sources:,} / {f.pages:,}" for f in figs]),
+        ("factcheck build", [f"{f.build:.1f} s" for f in figs]),
+        ("plain mkdocs-material build", [f"{f.plain:.1f} s" for f in figs]),
+        ("ratio factcheck / plain", [f"{f.ratio:.2f}x" for f in figs]),
+        (f"build time vs {base.claims:,} claims",
+         [f"{f.build / base.build:.2f}x for {f.claims / base.claims:g}x claims" for f in figs]),
+        ("plain build vs smallest", [f"{f.plain / base.plain:.2f}x" for f in figs]),
+        ("build time per claim", [f"{f.build / f.claims * 1e3:.1f} ms" for f in figs]),
+        ("factcheck check", [f"{f.check:.1f} s" for f in figs]),
+        ("edit-to-preview (full rebuild)",
+         [f"{f.preview:.1f} s" + ("" if f.preview_shows_edit else " (edit not shown!)")
+          for f in figs]),
+        ("peak memory, process tree (sampled)", [mb(f.tree_peak) for f in figs]),
+        ("peak memory, largest process (ru_maxrss)", [mb(f.max_rss) for f in figs]),
+        ("claim page HTML, median / max",
+         [f"{kb(f.claim_median)} / {kb(f.claim_max)}" for f in figs]),
+        ("total site (plain site)", [f"{mb(f.site_bytes)} ({mb(f.plain_bytes)})" for f in figs]),
+        ("one search query, bytes under /pagefind/", search),
+    ]
+
+
+@dataclass(frozen=True)
+class Goal:
+    text: str
+    verdict: str  # "pass", "FAIL" or "not measured"
+    detail: str
+
+
+def judge(ok: bool | None) -> str:
+    return "not measured" if ok is None else ("pass" if ok else "FAIL")
+
+
+def goals(figs: list[Size]) -> list[Goal]:
+    small, large = figs[0], figs[-1]
+    at = next((f for f in figs if f.claims == GOAL_AT), None)
+    out = [Goal(f"full build <= {GOAL_RATIO}x the plain build (every size)",
+                judge(all(f.ratio <= GOAL_RATIO for f in figs)),
+                ", ".join(f"{f.ratio:.2f}x" for f in figs))]
+    if large.claims > small.claims:
+        factor = large.claims / small.claims
+        bound = factor * GOAL_SCALE
+        scale = large.build / small.build
+        out.append(Goal(f"linear cost: {factor:g}x the claims in <= {bound:g}x the time",
+                        judge(scale <= bound),
+                        f"{scale:.2f}x ({small.build:.1f} s -> {large.build:.1f} s)"))
+    else:
+        out.append(Goal("linear cost: 16x the claims in <= 18x the time", judge(None),
+                        "needs two sizes"))
+    out.append(Goal(f"claim page <= {kb(GOAL_CLAIM_PAGE)} of HTML (every size)",
+                    judge(all(f.claim_max <= GOAL_CLAIM_PAGE for f in figs)),
+                    "largest " + ", ".join(kb(f.claim_max) for f in figs)))
+    out.append(Goal(f"peak memory <= {GOAL_PEAK / 1e9:g} GB at {GOAL_AT:,} claims",
+                    judge(None if at is None else at.peak <= GOAL_PEAK),
+                    "n/a" if at is None else mb(at.peak)))
+    searched = None if at is None or at.search_bytes is None else at.search_bytes
+    out.append(Goal(f"one search query <= {kb(GOAL_SEARCH)} at {GOAL_AT:,} claims",
+                    judge(None if searched is None else searched <= GOAL_SEARCH), kb(searched)))
+    out.append(Goal(f"edit-to-preview <= {GOAL_PREVIEW:g} s at {GOAL_AT:,} claims",
+                    judge(None if at is None else at.preview <= GOAL_PREVIEW),
+                    "n/a" if at is None else f"{at.preview:.1f} s (a full rebuild)"))
+    return out
+
+
+def markdown_table(head: list[str], body: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in body])
+
+
+def report(figs: list[Size], query: str) -> int:
+    table = rows(figs)
+    width = max(len(name) for name, _ in table)
+    cols = [max(len(f"{f.claims:,} claims"), *(len(r[1][i]) for r in table))
+            for i, f in enumerate(figs)]
+    print("\n" + " " * width + "  " + "  ".join(f"{f'{f.claims:,} claims':>{w}}"
+                                               for f, w in zip(figs, cols, strict=True)))
+    for name, values in table:
+        print(f"{name:<{width}}  " + "  ".join(f"{v:>{w}}" for v, w in zip(values, cols,
+                                                                        strict=True)))
+    judged = goals(figs)
+    print("\ngoals:")
+    for g in judged:
+        print(f"  {g.verdict:>12}  {g.text}: {g.detail}")
+    for f in figs:
+        for note in f.notes:
+            print(f"  note ({f.claims:,} claims): {note}")
+
+    print("\nMarkdown:\n")
+    head = ["", *(f"{f.claims:,} claims" for f in figs)]
+    print(markdown_table(head, [[name, *values] for name, values in table]))
+    print()
+    print(markdown_table(["goal", "result", "measured"],
+                         [[g.text, g.verdict, g.detail] for g in judged]))
+    print(f"\nSearch query: `{query}`, typed into the search dialog of a claim page. Peak "
+          "memory: the process tree's summed RSS sampled every 50 ms; ru_maxrss is its "
+          "largest single process. Edit-to-preview is a full `factcheck build` after one "
+          "claim's summary changed.")
+    return 1 if any(g.verdict == "FAIL" for g in judged) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=f"{BASE_CLAIMS},{BASE_CLAIMS * 4},{BASE_CLAIMS * 16}",
+                        help="claim counts, comma-separated (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus random seed")
+    parser.add_argument("--query", default="ceasefire", help="the word searched for")
+    parser.add_argument("--chromium", default=CHROMIUM, help="Chromium executable")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search transfer")
+    parser.add_argument("--no-git", action="store_true",
+                        help="do not commit the corpus to git (the build then has no history)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="work in this folder and keep it (projects found there are reused)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args(argv)
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        parser.error("--sizes takes claim counts such as 625,2500")
+    if not sizes or sizes[0] < 4:
+        parser.error("--sizes takes claim counts of at least 4")
+
+    with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
+        work = args.keep.resolve() if args.keep else Path(tmp)
+        figs = []
+        for claims in sizes:
+            print(f"{claims:,} claims ({work / f'claims-{claims}'}):", flush=True)
+            figs.append(measure_size(claims, work, args))
+            sys.stdout.flush()
+    if args.json:
+        args.json.write_text(json.dumps([asdict(f) for f in figs], indent=2) + "\n")
+    return report(figs, args.query)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

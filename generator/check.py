@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import CheckCache
 from .changed import Changes, Scope, restrict, select
 from .config import Settings, load_settings
 from .diagnostics import Diagnostic, Report, has_errors
@@ -26,12 +27,13 @@ class CheckResult:
 
 
 def run_check(root: Path, options: dict[str, object] | None = None,
-              changes: Changes | None = None) -> CheckResult:
+              changes: Changes | None = None, cache: CheckCache | None = None) -> CheckResult:
     """Check everything, or with `changes` only the changed files and the claims citing
-    changed sources: every source is still loaded, so those claims anchor as usual."""
+    changed sources: every source is still loaded, so those claims anchor as usual.
+    A `cache` (kept by a long-running process) lets unchanged files be skipped."""
     report = Report("mkdocs.yml")
     settings = load_settings(root, report, options)
-    loaded = load_all(settings)
+    loaded = load_all(settings, cache=cache)
     scope = None
     pinned = loaded.sources
     if changes is not None:
@@ -39,7 +41,9 @@ def run_check(root: Path, options: dict[str, object] | None = None,
         loaded = restrict(loaded, scope)
         if not scope.everything:
             pinned = {sid: s for sid, s in loaded.sources.items() if sid in scope.sources}
-    corpus, resolve_diags = resolve(loaded, settings)
+    corpus, resolve_diags = resolve(loaded, settings, cache)
+    if cache is not None:
+        cache.sweep()
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
     diagnostics = sorted([*report.items, *loaded.diagnostics, *resolve_diags, *lock.items,

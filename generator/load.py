@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .bodyscan import scan_body
 from .config import Settings
@@ -17,7 +18,11 @@ from .passages import split_passages
 from .pins import digest
 from .textfile import read
 
+if TYPE_CHECKING:
+    from .cache import CheckCache
+
 log = logging.getLogger("factcheck.load")
+T = TypeVar("T")
 
 _FILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -99,17 +104,27 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
                  appearance_line=tf.where(("appearance",))[0], **values), report.items
 
 
-def load_all(settings: Settings, only: Iterable[Path] | None = None) -> Loaded:
+def load_all(settings: Settings, only: Iterable[Path] | None = None,
+             cache: CheckCache | None = None) -> Loaded:
+    """Load every source and claim; with a cache, only the files changed since its last
+    run are read again."""
     out = Loaded()
+    key = repr(settings)
+
+    def load(loader: Callable[[Path, Settings], T], path: Path) -> T:
+        if cache is None:
+            return loader(path, settings)
+        return cache.load(path, key, lambda: loader(path, settings))
+
     for path in markdown_files(settings.root / settings.sources_dir):
-        source, diags = load_source(path, settings)
+        source, diags = load(load_source, path)
         out.diagnostics += diags
         if source is not None:
             out.sources[source.id] = source
         else:
             out.broken_sources.add(path.stem)
     for path in markdown_files(settings.root / settings.claims_dir):
-        claim, diags = load_claim(path, settings)
+        claim, diags = load(load_claim, path)
         out.diagnostics += diags
         if claim is not None:
             out.claims[claim.slug] = claim

@@ -6,16 +6,17 @@ import logging
 import sys
 from pathlib import Path
 
+from .cache import CheckCache
 from .check import run_check
 from .diagnostics import Severity
 
 log = logging.getLogger("factcheck.build")
 
 
-def _precheck(root: Path) -> bool:
+def _precheck(root: Path, cache: CheckCache | None = None) -> bool:
     from . import mkdocs_plugin
 
-    result = run_check(root)
+    result = run_check(root, cache=cache)
     for d in result.diagnostics:
         print(d.format_text())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
@@ -62,12 +63,18 @@ def serve_site(root: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    if not _precheck(root):
+    from . import mkdocs_plugin
+
+    cache = CheckCache()
+    if not _precheck(root, cache):
         return 1
+    mkdocs_plugin.SERVE_CACHES[root] = cache
     print(f"factcheck: serving on http://{dev_addr}/ with live reload of content/, sources/ "
           "and mkdocs.yml (Ctrl+C to stop)", file=sys.stderr)
     try:
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+        # Dirty builds: on a change only the pages whose content changed are written.
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True,
+              build_type="dirty")
     except MkDocsException as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return 1

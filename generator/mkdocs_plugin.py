@@ -1,12 +1,19 @@
 """The MkDocs adapter: run the core, hand its pages to MkDocs, watch the sources.
 
 Everything essential happens in the core (`check`, `site.pages`); this file only
-moves files between the core and MkDocs.
+moves pages between the core and MkDocs. Generated pages skip MkDocs' Markdown step:
+each is rendered when MkDocs writes it and let go right after, so memory does not grow
+with the site. Under `serve --dirty` (what `factcheck serve` runs) the plugin lives as
+long as the server and keeps what it loaded and anchored; a generated page is rebuilt
+only when its key, a digest of what it shows, changed.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +22,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .cache import CheckCache
 from .census import take_census
 from .check import CheckResult, run_check
 from .site.csp import add_csp
-from .site.pages import SCRIPTS, STYLESHEETS, generate_site
+from .site.pages import SCRIPTS, STYLESHEETS, Fingerprints, PageSpec, generate_site
+from .site.render import theme_text
 from .site.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -28,20 +38,70 @@ log = logging.getLogger("mkdocs.plugins.factcheck")
 # `factcheck build` checks before calling MkDocs and leaves its result here, so the
 # work is not done twice.
 PRECHECKED: dict[Path, CheckResult] = {}
+# `factcheck serve` checks with the cache the server then keeps using.
+SERVE_CACHES: dict[Path, CheckCache] = {}
+
+
+class GeneratedPage(Page):
+    """A page the core planned: MkDocs gets its title, description and table of contents,
+    and its HTML only when it writes the page (see the plugin's `on_page_context`)."""
+
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, date: str) -> None:
+        super().__init__(theme_text(spec.title), file, config)
+        self.spec = spec
+        # Dates in the sitemap come from the content, never from the build machine's clock.
+        self.update_date = spec.date or date
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        # As front-matter would: themes print `meta.title` as it is, `title` unescaped.
+        self.meta = {"title": self.title}
+        if self.spec.description:
+            self.meta["description"] = theme_text(self.spec.description)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([{"level": 2, "id": i, "name": t, "children": []}
+                            for i, t in self.spec.toc])
 
 
 class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    def __init__(self) -> None:
+        self.serving = False
+        self.stage: Path | None = None  # where page keys are written, under `serve --dirty`
+        self.staged: dict[str, str] = {}
+        self.fingerprints = Fingerprints()
+        self.cache: CheckCache | None = None
+        self.indexer: threading.Thread | None = None
+        self.reindex = False
+        self.builds = 0
+
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[list[Any], list[Any]]:
         # The core validates these options itself, from mkdocs.yml, with line numbers.
         self.options = dict(options)
         return [], []
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this method keeps the plugin alive across the rebuilds of `serve`.
+        self.serving = command == "serve"
+        if self.serving:
+            self.cache = CheckCache()
+            if dirty:
+                self.stage = Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
+
+    def on_shutdown(self) -> None:
+        if self.stage is not None:
+            shutil.rmtree(self.stage, ignore_errors=True)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
+        self.builds += 1
+        if self.serving:
+            self.cache = SERVE_CACHES.pop(self.root, self.cache)
         result = PRECHECKED.pop(self.root, None)
         if result is None:  # not yet reported by `factcheck build`
-            result = run_check(self.root)
+            result = run_check(self.root, cache=self.cache)
             for d in result.diagnostics:
                 (log.error if d.severity.value == "error" else log.warning)(d.format_text())
         if not result.ok:
@@ -51,9 +111,10 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.corpus = result.corpus
         self.newest = max(((c.updated or c.published).first_day
                            for c in self.corpus.claims.values()), default="1970-01-01")
-        site = generate_site(result.corpus, Path(config.docs_dir))
+        site = generate_site(result.corpus, Path(config.docs_dir),
+                             fingerprints=self.fingerprints)
         self.generated = site.files
-        self.prerendered = site.prerendered
+        self.pages = site.pages
         for target, names in ((config.extra_css, STYLESHEETS),
                               (config.extra_javascript, SCRIPTS)):
             for name in names:
@@ -71,51 +132,82 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     "/" not in f.src_uri[len(prefix):]):
                 files.remove(f)
         for path, content in self.generated.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            self._replace(files, File.generated(config, path, content=content))
+        for spec in self.pages.values():
+            file = self._page_file(spec, config)
+            self._replace(files, file)
+            GeneratedPage(spec, file, config, self.newest)
         return files
 
+    @staticmethod
+    def _replace(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
+
+    def _page_file(self, spec: PageSpec, config: MkDocsConfig) -> File:
+        if self.stage is None:
+            return File.generated(config, spec.path, content=spec.key)
+        # A dirty build rebuilds a page when its source is newer than its output: the
+        # source is a file holding the page's key, rewritten only when the key changes.
+        if self.staged.get(spec.path) != spec.key:
+            target = self.stage / spec.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(spec.key, encoding="utf-8")
+            self.staged[spec.path] = spec.key
+        return File(spec.path, str(self.stage), config.site_dir, config.use_directory_urls)
+
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
-        # Dates in the sitemap (and its gzip header) come from the content, never from
-        # the build machine's clock, so two builds of the same inputs are identical.
-        slug = page.file.src_uri.removeprefix("claims/").removesuffix("/index.md")
-        claim = self.corpus.claims.get(slug) if page.file.src_uri.startswith("claims/") else None
-        page.update_date = (claim.updated or claim.published).first_day if claim else (
-            self.newest)
+        if not isinstance(page, GeneratedPage):
+            page.update_date = self.newest  # never the build machine's clock
         return page
 
-    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files
-                         ) -> str:
-        # Generated pages are HTML already: Markdown would only pass it through, slowly.
-        return "" if page.file.src_uri in self.prerendered else markdown
-
-    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files
-                        ) -> str:
-        done = self.prerendered.get(page.file.src_uri)
-        if done is None:
-            return html
-        page.toc = get_toc([{"level": 2, "id": i, "name": t, "children": []}
-                            for i, t in done.toc])
-        return done.html
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if isinstance(page, GeneratedPage):
+            page.content = page.spec.body()
+        return context
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        if isinstance(page, GeneratedPage):
+            page.content = ""  # written: let it go
         return add_csp(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return add_csp(output) if template_name.endswith(".html") else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        census = self.census = take_census(self.corpus, Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        if self.serving and self.builds > 1:
+            # A preview rebuild: the check ran above; the search index catches up behind.
+            self._index_behind(site_dir)
+            return
+        census = self.census = take_census(self.corpus, site_dir)
         if not census.ok:
             raise PluginError("factcheck: the built site lost content:\n  "
                               + "\n  ".join(census.problems))
         log.info(census.summary())
         try:
-            index_site(Path(config.site_dir))
+            index_site(site_dir)
         except SearchIndexError as exc:
             raise PluginError(f"factcheck: {exc}") from exc
+
+    def _index_behind(self, site_dir: Path) -> None:
+        """Re-index in the background; a rebuild during a run asks for one more run."""
+        self.reindex = True
+        if self.indexer is not None and self.indexer.is_alive():
+            return
+
+        def run() -> None:
+            while self.reindex:
+                self.reindex = False
+                try:
+                    index_site(site_dir)
+                except SearchIndexError as exc:
+                    log.warning("factcheck: search index not updated: %s", exc)
+
+        self.indexer = threading.Thread(target=run, name="factcheck-search", daemon=True)
+        self.indexer.start()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:

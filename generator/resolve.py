@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .anchor import Failure, Match, SourceIndex, Span
 from .config import Settings
@@ -14,6 +15,9 @@ from .diagnostics import Diagnostic, Severity, display_path
 from .fields import nearest
 from .load import Loaded
 from .model import Claim, Evidence, Source, Stance
+
+if TYPE_CHECKING:
+    from .cache import CheckCache
 
 log = logging.getLogger("factcheck.resolve")
 
@@ -69,9 +73,20 @@ class Corpus:
         return {sid: sorted(slugs) for sid, slugs in by_source.items()}
 
 
-def resolve(loaded: Loaded, settings: Settings) -> tuple[Corpus, list[Diagnostic]]:
+def resolve(loaded: Loaded, settings: Settings, cache: CheckCache | None = None
+            ) -> tuple[Corpus, list[Diagnostic]]:
+    """Anchor every quote; with a cache, only quotes whose claim or source changed."""
     diags: list[Diagnostic] = []
-    indexes = {sid: SourceIndex(sid, s.passages) for sid, s in loaded.sources.items()}
+    indexes: dict[str, SourceIndex] = {}
+
+    def anchor(ev: Evidence) -> Match | Failure:
+        source = loaded.sources[ev.source]
+        if cache is not None:
+            return cache.anchor(source, (ev.quote, ev.prefix, ev.suffix, ev.passage))
+        if ev.source not in indexes:
+            indexes[ev.source] = SourceIndex(ev.source, source.passages)
+        return indexes[ev.source].anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix,
+                                         passage=ev.passage)
     evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
     citations: dict[tuple[str, str], list[Citation]] = defaultdict(list)
     known_ids = sorted(set(loaded.sources) | loaded.broken_sources)
@@ -94,9 +109,7 @@ def resolve(loaded: Loaded, settings: Settings) -> tuple[Corpus, list[Diagnostic
                             else f"add sources/{ev.source}.md or cite an existing source")
                     error(ev.source_line, ev.source_col, f"unknown source `{ev.source}`; {hint}")
                 continue
-            result = indexes[ev.source].anchor(
-                ev.quote, prefix=ev.prefix, suffix=ev.suffix, passage=ev.passage
-            )
+            result = anchor(ev)
             if isinstance(result, Failure):
                 error(ev.line, ev.col, result.message)
                 continue

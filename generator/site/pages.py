@@ -1,12 +1,16 @@
-"""Build every page and data file of the site from the resolved corpus.
+"""Plan every page and data file of the site from the resolved corpus.
 
-`generate()` returns {path: content}: Markdown pages for the docs tree and data
-files (claims.json, the feed, assets). Any static-site engine can render them;
-the MkDocs plugin hands them to MkDocs.
+`generate_site()` returns the data files (claims.json, the feed, assets, the hand-written
+pages with their generated blocks) and a plan of the generated pages. A planned page knows
+its title, table of contents and a key, a digest of everything it shows, and renders its
+HTML only when asked: an engine renders one page at a time and keeps none, and a preview
+re-renders only the pages whose key changed. `generate()` renders them all as Markdown
+files with front-matter, for any static-site engine.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -53,6 +57,44 @@ LATEST = 10
 
 
 @dataclass(frozen=True)
+class PageSpec:
+    """A generated page, planned: everything but its HTML, which `body()` renders."""
+
+    path: str  # e.g. claims/<slug>/index.md
+    title: str
+    description: str | None
+    toc: tuple[tuple[str, str], ...]  # (id, title) of its sections
+    date: str | None  # the day its content last changed, for the sitemap
+    key: str  # a digest of everything the page shows
+    body: Callable[[], str]
+
+    def markdown(self) -> str:
+        """Front-matter, then the HTML (Markdown passes HTML through as it is)."""
+        front = f"---\ntitle: {meta_value(self.title)}\n"
+        if self.description:
+            front += f"description: {meta_value(self.description)}\n"
+        return front + "---\n\n" + self.body()
+
+
+class Fingerprints:
+    """Digests of model objects, computed once per object: the parts of page keys."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, obj: object) -> str:
+        hit = self._seen.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            hit = (obj, _digest(repr(obj)))
+            self._seen[id(obj)] = hit
+        return hit[1]
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
 class Group:
     """A browsing group: a verdict, topic or claimant, with its claims newest first."""
 
@@ -69,15 +111,18 @@ def newest_first(claims: Iterable[Claim]) -> list[Claim]:
 
 class SiteBuilder:
     def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
-                 history: History | None = None) -> None:
+                 history: History | None = None, fingerprints: Fingerprints | None = None
+                 ) -> None:
         self.corpus = corpus
         self.settings = corpus.settings
         self.docs_dir = docs_dir
         self.env = environment()
         self.files: dict[str, str | bytes] = {}
+        self.pages: dict[str, PageSpec] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
-        self.prerendered: dict[str, Prerendered] = {}
+        self.fingerprint = fingerprints or Fingerprints()
+        self._settings_key = _digest(repr(self.settings))
         # Read once, before any page: pages only look changes up.
         self.history = history if history is not None else read_history(
             self.settings.root, self.settings.claims_dir)
@@ -98,17 +143,19 @@ class SiteBuilder:
             self._articles[source.id] = normalise_text("\n\n".join(p.text for p in source.passages))
         return self._articles[source.id]
 
-    def page(self, url: str, template: str, *, title: str, description: str | None = None,
-             toc: Sequence[tuple[str, str]] = (), **context: Any) -> None:
-        """A generated page: front-matter, then HTML. The HTML is kept aside too, so an
-        engine need not run it through Markdown again (it would pass it through as is)."""
-        body = self.env.get_template(template).render(**context)
-        front = f"---\ntitle: {meta_value(title)}\n"
-        if description:
-            front += f"description: {meta_value(description)}\n"
+    def page(self, url: str, template: str, *, title: str, key: Iterable[object],
+             context: Callable[[], dict[str, Any]], description: str | None = None,
+             toc: Sequence[tuple[str, str]] = (), date: str | None = None) -> None:
+        """Plan a page. `key` names everything `context` reads, so equal keys mean equal
+        pages; the context is built, and the template rendered, only when asked."""
         path = url + "index.md"
-        self.files[path] = front + "---\n\n" + body
-        self.prerendered[path] = Prerendered(body, tuple(toc))
+        digest = _digest(repr((template, self._settings_key, title, description, tuple(toc),
+                               *key)))
+
+        def body() -> str:
+            return self.env.get_template(template).render(**context())
+
+        self.pages[path] = PageSpec(path, title, description, tuple(toc), date, digest, body)
 
     def hand_written(self, name: str) -> str | None:
         path = (self.docs_dir / name) if self.docs_dir else None
@@ -132,48 +179,57 @@ class SiteBuilder:
         for name in ASSETS:
             self.files[f"assets/{name}"] = (
                 resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
-        log.info("generated %d files", len(self.files))
+        log.info("planned %d pages and generated %d files", len(self.pages), len(self.files))
         return self.files
 
     def claim_page(self, claim: Claim) -> None:
         url = claim_url(claim.slug)
         link = self.linker(url)
-        verdict = self.settings.verdict(claim.verdict)
         evidence = self.corpus.evidence.get(claim.slug, ())
-        columns = []
-        for stance, title, icon, none in COLUMNS:
-            items = [e for e in evidence if e.evidence.stance is stance]
-            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for e in items:
-                groups[e.account].append(self.excerpt(e, link))
-            columns.append({
-                "stance": stance.value, "title": title, "icon": icon, "none": none,
-                "count": len(items),
-                "groups": [{"account": k, "excerpts": v} for k, v in groups.items()],
-            })
-        appearances = []
-        for ref in claim.appearance:
-            if ref in self.corpus.sources:
-                appearances.append({"href": link(source_url(ref)),
-                                    "label": self.corpus.sources[ref].title})
-            else:
-                appearances.append({"href": ref, "label": ref})
         updates = self.updates.get(claim.slug, ())
         updated = max((d for d in (claim.updated, latest(updates)) if d), default=None)
         toc = [("in-short", "In short"), ("competing-accounts", "Competing accounts"),
                ("analysis", "Analysis")]
         if updates or claim.corrections:
             toc.append(("updates-and-corrections", "Updates and corrections"))
-        self.page(
-            url, "claim.html.j2", title=claim.headline, description=claim.summary, toc=toc,
-            claim=claim, verdict=verdict, columns=columns, appearances=appearances,
-            claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
-            topics=[{"href": link(f"topics/{slugify(t)}/"), "label": t} for t in claim.tags],
-            analysis=Markup(render_markdown(claim.body)),
-            updated=updated, updates=updates,
-            jsonld=Markup(script_json(claim_review(
-                self.corpus, claim, updated.iso if updated else None))),
-        )
+        cited = sorted({e.source.id for e in evidence} | set(claim.appearance))
+        key = (self.fingerprint(claim), updates, updated,
+               [self.fingerprint(self.corpus.sources[s]) for s in cited
+                if s in self.corpus.sources])
+
+        def context() -> dict[str, Any]:
+            columns = []
+            for stance, title, icon, none in COLUMNS:
+                items = [e for e in evidence if e.evidence.stance is stance]
+                groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for e in items:
+                    groups[e.account].append(self.excerpt(e, link))
+                columns.append({
+                    "stance": stance.value, "title": title, "icon": icon, "none": none,
+                    "count": len(items),
+                    "groups": [{"account": k, "excerpts": v} for k, v in groups.items()],
+                })
+            appearances = []
+            for ref in claim.appearance:
+                if ref in self.corpus.sources:
+                    appearances.append({"href": link(source_url(ref)),
+                                        "label": self.corpus.sources[ref].title})
+                else:
+                    appearances.append({"href": ref, "label": ref})
+            return dict(
+                claim=claim, verdict=self.settings.verdict(claim.verdict), columns=columns,
+                appearances=appearances,
+                claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
+                topics=[{"href": link(f"topics/{slugify(t)}/"), "label": t} for t in claim.tags],
+                analysis=Markup(render_markdown(claim.body)),
+                updated=updated, updates=updates,
+                jsonld=Markup(script_json(claim_review(
+                    self.corpus, claim, updated.iso if updated else None))),
+            )
+
+        self.page(url, "claim.html.j2", title=claim.headline, description=claim.summary,
+                  toc=toc, key=key, context=context,
+                  date=(claim.updated or claim.published).first_day)
 
     def excerpt(self, e: ResolvedEvidence, link: Callable[[str], str]) -> dict[str, Any]:
         source = e.source
@@ -214,23 +270,43 @@ class SiteBuilder:
     def source_page(self, source: Source) -> None:
         url = source_url(source.id)
         link = self.linker(url)
-        passages = []
-        for p in source.passages:
-            citations = self.corpus.cited_by(source.id, p.id)
-            marks = [Mark(c.span.start, c.span.end, f"q-{c.claim}-{c.index + 1}", c.stance.value)
-                     for c in citations]
-            seen: dict[tuple[str, str], dict[str, Any]] = {}
-            for c in citations:
-                claim = self.corpus.claims[c.claim]
-                seen.setdefault((c.claim, c.stance.value), {
-                    "stance": c.stance.value, "stance_label": STANCE_LABELS[c.stance],
-                    "href": link(claim_url(c.claim)), "headline": claim.headline,
-                })
-            passages.append({"id": p.id, "index": p.index, "kind": p.kind,
-                             "html": highlight(p.text, marks),
-                             "citations": list(seen.values())})
-        citing = [{"href": link(claim_url(s)), "headline": self.corpus.claims[s].headline}
-                  for s in self.corpus.claims_citing(source.id)]
+        citing = self.corpus.claims_citing(source.id)
+        key = (self.fingerprint(source),
+               [self.fingerprint(self.corpus.claims[slug]) for slug in citing])
+
+        def context() -> dict[str, Any]:
+            passages = []
+            for p in source.passages:
+                citations = self.corpus.cited_by(source.id, p.id)
+                marks = [Mark(c.span.start, c.span.end, f"q-{c.claim}-{c.index + 1}",
+                              c.stance.value) for c in citations]
+                seen: dict[tuple[str, str], dict[str, Any]] = {}
+                for c in citations:
+                    claim = self.corpus.claims[c.claim]
+                    seen.setdefault((c.claim, c.stance.value), {
+                        "stance": c.stance.value, "stance_label": STANCE_LABELS[c.stance],
+                        "href": link(claim_url(c.claim)), "headline": claim.headline,
+                    })
+                passages.append({"id": p.id, "index": p.index, "kind": p.kind,
+                                 "html": highlight(p.text, marks),
+                                 "citations": list(seen.values())})
+            return dict(source=source, metadata=self.source_metadata(source),
+                        passages=passages,
+                        citing=[{"href": link(claim_url(s)),
+                                 "headline": self.corpus.claims[s].headline} for s in citing])
+
+        self.page(url, "source.html.j2", title=source.title,
+                  description=f"Stored copy of “{source.title}”",
+                  toc=[("the-article-as-stored", "The article as stored")], key=key,
+                  context=context, date=self.newest_date(citing))
+
+    def newest_date(self, slugs: Iterable[str]) -> str | None:
+        claims = self.corpus.claims
+        return max(((claims[s].updated or claims[s].published).first_day for s in slugs),
+                   default=None)
+
+    @staticmethod
+    def source_metadata(source: Source) -> list[tuple[str, Any]]:
         original: Any = None
         if source.url:
             original = Markup('<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>').format(
@@ -251,10 +327,7 @@ class SiteBuilder:
         ]
         if source.notes:
             metadata.append(("Notes", source.notes))
-        self.page(url, "source.html.j2", title=source.title,
-                  description=f"Stored copy of “{source.title}”",
-                  toc=[("the-article-as-stored", "The article as stored")],
-                  source=source, metadata=metadata, passages=passages, citing=citing)
+        return metadata
 
     # -- browsing ----------------------------------------------------------------------
 
@@ -280,17 +353,27 @@ class SiteBuilder:
         pages = max(1, -(-len(claims) // per))
         for n in range(1, pages + 1):
             url = listing_url(base, n)
-            link = self.linker(url)
+            shown = claims[(n - 1) * per: n * per]
             self.page(
-                url, "listing.html.j2",
-                title=heading if n == 1 else f"{heading} (page {n})",
-                heading=heading, intro=intro, groups=groups if n == 1 else (),
-                claims=claims[(n - 1) * per: n * per], first_number=(n - 1) * per + 1,
-                link=self.claim_linker(url), verdict=self.settings.verdict,
-                page=n, pages=pages,
-                prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
-                next_href=link(listing_url(base, n + 1)) if n < pages else None,
-            )
+                url, "listing.html.j2", title=heading if n == 1 else f"{heading} (page {n})",
+                key=(heading, intro, groups if n == 1 else (), n, pages,
+                     [self.fingerprint(c) for c in shown]),
+                context=self.listing_context(base, n, pages, heading, intro,
+                                             groups if n == 1 else (), shown),
+                date=self.newest_date(c.slug for c in shown))
+
+    def listing_context(self, base: str, n: int, pages: int, heading: str, intro: str,
+                        groups: Sequence[dict[str, Any]], claims: Sequence[Claim]
+                        ) -> Callable[[], dict[str, Any]]:
+        url = listing_url(base, n)
+        link = self.linker(url)
+        per = self.settings.per_page
+        return lambda: dict(
+            heading=heading, intro=intro, groups=groups, claims=claims,
+            first_number=(n - 1) * per + 1, link=self.claim_linker(url),
+            verdict=self.settings.verdict, page=n, pages=pages,
+            prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
+            next_href=link(listing_url(base, n + 1)) if n < pages else None)
 
     def listings(self) -> None:
         self.listing("claims/", "All fact checks", self.claims,
@@ -348,28 +431,22 @@ class SiteBuilder:
 
 
 @dataclass(frozen=True)
-class Prerendered:
-    """A generated page's HTML body and its table of contents (id, title)."""
-
-    html: str
-    toc: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
 class GeneratedSite:
-    files: dict[str, str | bytes]
-    prerendered: dict[str, Prerendered]
+    files: dict[str, str | bytes]  # data files and hand-written pages, ready
+    pages: dict[str, PageSpec]  # generated pages, planned
 
 
 def generate_site(corpus: Corpus, docs_dir: Path | None = None,
-                  history: History | None = None) -> GeneratedSite:
-    builder = SiteBuilder(corpus, docs_dir, history)
+                  history: History | None = None, fingerprints: Fingerprints | None = None
+                  ) -> GeneratedSite:
+    builder = SiteBuilder(corpus, docs_dir, history, fingerprints)
     files = builder.build()
-    return GeneratedSite(files, builder.prerendered)
+    return GeneratedSite(files, builder.pages)
 
 
 def generate(corpus: Corpus, docs_dir: Path | None = None, history: History | None = None
              ) -> dict[str, str | bytes]:
-    """Every page and data file; `history` is read from git under the project root if not
-    given."""
-    return generate_site(corpus, docs_dir, history).files
+    """Every page and data file, rendered; `history` is read from git under the project
+    root if not given."""
+    site = generate_site(corpus, docs_dir, history)
+    return {**site.files, **{path: spec.markdown() for path, spec in site.pages.items()}}

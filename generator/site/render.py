@@ -21,7 +21,12 @@ def environment() -> Environment:
     return env
 
 
+def theme_text(text: str) -> str:
+    """A page title or description for a theme: on one line and HTML-escaped, because
+    themes print them without escaping."""
+    return str(escape(" ".join(text.split())))
+
+
 def meta_value(text: str) -> Markup:
-    """A front-matter value for MkDocs: YAML-safe (JSON) and HTML-escaped, because themes
-    print page titles and descriptions without escaping."""
-    return Markup(json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False))
+    """A front-matter value for MkDocs: YAML-safe (JSON), and as `theme_text`."""
+    return Markup(json.dumps(theme_text(text), ensure_ascii=False))

@@ -88,7 +88,13 @@ def read_history(root: Path, claims_dir: str) -> History:
     if isinstance(log_out, GitError):
         return _unavailable(log_out.message)
     touches = list(_parse_log(log_out.decode("utf-8", "replace"), claims_dir))
-    states = _read_states(root, [t for t in touches if t.status != "D"])
+    # A file touched on one day only has one version, so nothing to compare: most claims
+    # are written once, and only the others are read.
+    days: dict[str, set[PartialDate]] = {}
+    for t in touches:
+        days.setdefault(t.path, set()).add(t.date)
+    states = _read_states(root, [t for t in touches
+                                 if t.status != "D" and len(days[t.path]) > 1])
     if isinstance(states, GitError):
         return _unavailable(states.message)
     changes = _changes(touches, states)
@@ -98,6 +104,12 @@ def read_history(root: Path, claims_dir: str) -> History:
     log.info("%d claim changes found in %d commits", sum(len(c) for c in changes.values()),
              len({t.commit for t in touches}))
     return History(changes, True, "", shallow == "true")
+
+
+def head(root: Path) -> str | None:
+    """The commit checked out, or None without one: what a history read can be kept by."""
+    out = git(root, ["rev-parse", "--verify", "--quiet", "HEAD"])
+    return None if isinstance(out, GitError) else out.decode().strip() or None
 
 
 def _unavailable(reason: str) -> History:

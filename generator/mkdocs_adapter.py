@@ -73,8 +73,9 @@ def serve_site(root: Path, dev_addr: str) -> int:
           "and mkdocs.yml (Ctrl+C to stop)", file=sys.stderr)
     try:
         # Dirty builds: on a change only the pages whose content changed are written.
+        # MkDocs warns of every dirty build, so a preview is not strict; `build` is.
         serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True,
-              build_type="dirty")
+              build_type="dirty", strict=False)
     except MkDocsException as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return 1

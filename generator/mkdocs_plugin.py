@@ -17,6 +17,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 from .cache import CheckCache
 from .census import take_census
 from .check import CheckResult, run_check
+from .history import History, head, read_history
 from .site.csp import add_csp
 from .site.pages import SCRIPTS, STYLESHEETS, Fingerprints, PageSpec, generate_site
 from .site.render import theme_text
@@ -65,6 +68,22 @@ class GeneratedPage(Page):
                             for i, t in self.spec.toc])
 
 
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory from one preview rebuild to the next
+    (MkDocs makes a new template environment for each). Jinja checks each entry
+    against its template's source."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
@@ -74,6 +93,8 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.cache: CheckCache | None = None
         self.indexer: threading.Thread | None = None
         self.reindex = False
+        self.history: tuple[str, History] | None = None
+        self.templates = TemplateCache()
         self.builds = 0
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
@@ -111,7 +132,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.corpus = result.corpus
         self.newest = max(((c.updated or c.published).first_day
                            for c in self.corpus.claims.values()), default="1970-01-01")
-        site = generate_site(result.corpus, Path(config.docs_dir),
+        site = generate_site(result.corpus, Path(config.docs_dir), self._history(),
                              fingerprints=self.fingerprints)
         self.generated = site.files
         self.pages = site.pages
@@ -121,6 +142,15 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 if name not in [str(x) for x in target]:
                     target.append(name)
         return config
+
+    def _history(self) -> History:
+        """The claims' git history; a server reads it again only when HEAD moved."""
+        commit = head(self.root) if self.serving else None
+        if commit is None or self.history is None or self.history[0] != commit:
+            history = read_history(self.root, self.settings.claims_dir)
+            self.history = (commit, history) if commit else None
+            return history
+        return self.history[1]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = Path(config.docs_dir).resolve()
@@ -157,6 +187,12 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             target.write_text(spec.key, encoding="utf-8")
             self.staged[spec.path] = spec.key
         return File(spec.path, str(self.stage), config.site_dir, config.use_directory_urls)
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+               ) -> jinja2.Environment:
+        if self.serving:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
         if not isinstance(page, GeneratedPage):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from ..model import Claim, PartialDate
@@ -53,8 +52,11 @@ def claims_json(corpus: Corpus) -> str:
             "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
             "evidence": evidence,
         })
-    doc: dict[str, Any] = {"version": 1, "count": len(claims), "claims": claims}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    # One claim a line: readable, diffable, and written by json's C encoder (an indent
+    # would make it fall back to the pure-Python one, ten times slower).
+    lines = ",\n".join(json.dumps(c, ensure_ascii=False) for c in claims)
+    return (f'{{"version": 1, "count": {len(claims)}, "claims": [\n{lines}\n]}}\n'
+            if claims else '{"version": 1, "count": 0, "claims": []}\n')
 
 
 def _timestamp(date: PartialDate) -> str:

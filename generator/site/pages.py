@@ -335,16 +335,16 @@ class SiteBuilder:
         if kind == "verdicts":
             return [Group(v.key, v.label, tuple(c for c in self.claims if c.verdict == v.key),
                           v.definition) for v in self.settings.verdicts]
-        buckets: dict[str, list[Claim]] = defaultdict(list)
+        # Slug to claims (a dict keeps them newest first and each once), and label.
+        buckets: dict[str, dict[str, Claim]] = defaultdict(dict)
         labels: dict[str, str] = {}
         for c in self.claims:
             values = c.tags if kind == "topics" else (c.claimant,)
             for value in values:
                 key = slugify(value)
                 labels.setdefault(key, value)
-                if c not in buckets[key]:
-                    buckets[key].append(c)
-        return [Group(k, labels[k], tuple(buckets[k]))
+                buckets[key][c.slug] = c
+        return [Group(k, labels[k], tuple(buckets[k].values()))
                 for k in sorted(buckets, key=lambda k: labels[k].casefold())]
 
     def listing(self, base: str, heading: str, claims: Sequence[Claim], intro: str = "",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import cache
 
 
+@cache
 def slugify(text: str) -> str:
     """A URL slug for a tag or claimant; falls back to a code point spelling for non-Latin text."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

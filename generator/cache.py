@@ -1,7 +1,8 @@
 """What a long-running process, the preview server, keeps from one check to the next.
 
 A file is loaded again only when its size, modification time or inode changed, or the
-settings did; a quote is anchored again only when its claim item or its source changed.
+settings did; a claim is resolved again only when it or a source it names changed, and
+its quotes are then anchored with the source's index kept from before.
 Every run keeps only what it used, so deleted files and old versions are let go.
 A one-off `check` or `build` uses no cache.
 """
@@ -9,13 +10,16 @@ A one-off `check` or `build` uses no cache.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .anchor import Failure, Match, SourceIndex
-from .model import Source
+from .model import Claim, Source
+
+if TYPE_CHECKING:
+    from .resolve import Resolution
 
 T = TypeVar("T")
 _StatKey = tuple[int, int, int]
@@ -27,8 +31,11 @@ class CheckCache:
     _files: dict[Path, tuple[_StatKey, str, object]] = field(default_factory=dict)
     _indexes: dict[str, tuple[Source, SourceIndex, dict[AnchorKey, Match | Failure]]] = field(
         default_factory=dict)
+    _claims: dict[str, tuple[Claim, tuple[Source | None, ...], Resolution]] = field(
+        default_factory=dict)
     _used_files: set[Path] = field(default_factory=set)
     _used_sources: set[str] = field(default_factory=set)
+    _used_claims: set[str] = field(default_factory=set)
 
     def load(self, path: Path, settings_key: str, loader: Callable[[], T]) -> T:
         """`loader()`'s result for `path`, reused while the file and settings are as before."""
@@ -59,8 +66,25 @@ class CheckCache:
             answers[key] = hit[1].anchor(quote, prefix=prefix, suffix=suffix, passage=passage)
         return answers[key]
 
+    def resolution(self, claim: Claim, sources: Mapping[str, Source],
+                   make: Callable[[], Resolution]) -> Resolution:
+        """A claim's resolution, reused while the claim and the sources it names are the
+        same objects and it had no errors (an error's hints may name other files)."""
+        names = sorted({e.source for e in claim.evidence} | set(claim.appearance))
+        cited = tuple(sources.get(n) for n in names)
+        self._used_claims.add(claim.slug)
+        hit = self._claims.get(claim.slug)
+        if (hit is not None and hit[0] is claim and len(hit[1]) == len(cited)
+                and all(a is b for a, b in zip(hit[1], cited, strict=True))):
+            return hit[2]
+        done = make()
+        if not done.diagnostics:
+            self._claims[claim.slug] = (claim, cited, done)
+        return done
+
     def sweep(self) -> None:
         """Forget what the run that just ended did not use."""
         self._files = {p: v for p, v in self._files.items() if p in self._used_files}
         self._indexes = {s: v for s, v in self._indexes.items() if s in self._used_sources}
-        self._used_files, self._used_sources = set(), set()
+        self._claims = {c: v for c, v in self._claims.items() if c in self._used_claims}
+        self._used_files, self._used_sources, self._used_claims = set(), set(), set()

@@ -11,11 +11,9 @@ only when its key, a digest of what it shows, changed.
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 import jinja2.bccache
@@ -32,7 +30,7 @@ from .census import take_census
 from .check import CheckResult, run_check
 from .history import History, head, read_history
 from .site.csp import add_csp
-from .site.pages import SCRIPTS, STYLESHEETS, Fingerprints, PageSpec, generate_site
+from .site.pages import SCRIPTS, STYLESHEETS, PageSpec, Reuse, generate_site
 from .site.render import theme_text
 from .site.search import SearchIndexError, index_site
 
@@ -43,6 +41,20 @@ log = logging.getLogger("mkdocs.plugins.factcheck")
 PRECHECKED: dict[Path, CheckResult] = {}
 # `factcheck serve` checks with the cache the server then keeps using.
 SERVE_CACHES: dict[Path, CheckCache] = {}
+
+
+PAGE_SETTINGS = ("site_dir", "site_url", "use_directory_urls", "repo_url", "edit_uri",
+                 "edit_uri_template")
+
+
+class PlannedFile(File):
+    """A generated page's file. Under a dirty build MkDocs rebuilds a file when it says
+    it is modified: the plugin says so when the page's key changed."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
 
 
 class GeneratedPage(Page):
@@ -87,9 +99,12 @@ class TemplateCache(jinja2.BytecodeCache):
 class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
-        self.stage: Path | None = None  # where page keys are written, under `serve --dirty`
-        self.staged: dict[str, str] = {}
-        self.fingerprints = Fingerprints()
+        self.dirty = False
+        # Under `serve --dirty`: each generated page's file and page objects, with the key
+        # and MkDocs config they were made for, and the key each page was last written with.
+        self.made: dict[str, tuple[str, str, PlannedFile]] = {}
+        self.written: dict[str, str] = {}
+        self.reuse = Reuse()
         self.cache: CheckCache | None = None
         self.indexer: threading.Thread | None = None
         self.reindex = False
@@ -106,14 +121,9 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method keeps the plugin alive across the rebuilds of `serve`.
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
         if self.serving:
             self.cache = CheckCache()
-            if dirty:
-                self.stage = Path(tempfile.mkdtemp(prefix="factcheck-pages-"))
-
-    def on_shutdown(self) -> None:
-        if self.stage is not None:
-            shutil.rmtree(self.stage, ignore_errors=True)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
@@ -133,7 +143,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.newest = max(((c.updated or c.published).first_day
                            for c in self.corpus.claims.values()), default="1970-01-01")
         site = generate_site(result.corpus, Path(config.docs_dir), self._history(),
-                             fingerprints=self.fingerprints)
+                             reuse=self.reuse)
         self.generated = site.files
         self.pages = site.pages
         for target, names in ((config.extra_css, STYLESHEETS),
@@ -163,10 +173,10 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 files.remove(f)
         for path, content in self.generated.items():
             self._replace(files, File.generated(config, path, content=content))
+        # What MkDocs' File and Page objects take from the config.
+        config_key = repr([config.get(k) for k in PAGE_SETTINGS])
         for spec in self.pages.values():
-            file = self._page_file(spec, config)
-            self._replace(files, file)
-            GeneratedPage(spec, file, config, self.newest)
+            self._replace(files, self._page_file(spec, config, config_key))
         return files
 
     @staticmethod
@@ -176,17 +186,27 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             files.remove(existing)
         files.append(file)
 
-    def _page_file(self, spec: PageSpec, config: MkDocsConfig) -> File:
-        if self.stage is None:
-            return File.generated(config, spec.path, content=spec.key)
-        # A dirty build rebuilds a page when its source is newer than its output: the
-        # source is a file holding the page's key, rewritten only when the key changes.
-        if self.staged.get(spec.path) != spec.key:
-            target = self.stage / spec.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(spec.key, encoding="utf-8")
-            self.staged[spec.path] = spec.key
-        return File(spec.path, str(self.stage), config.site_dir, config.use_directory_urls)
+    def _page_file(self, spec: PageSpec, config: MkDocsConfig, config_key: str) -> PlannedFile:
+        if not self.dirty:
+            return self._new_page(spec, config)
+        # A dirty build rebuilds only the pages whose key changed since they were written,
+        # and reuses the file and page objects of the others.
+        made = self.made.get(spec.path)
+        if made is not None and made[:2] == (spec.key, config_key):
+            file = made[2]
+            page = file.page
+            assert isinstance(page, GeneratedPage)
+            page.spec, page.update_date = spec, spec.date or self.newest
+        else:
+            file = self._new_page(spec, config)
+            self.made[spec.path] = (spec.key, config_key, file)
+        file.modified = self.written.get(spec.path) != spec.key
+        return file
+
+    def _new_page(self, spec: PageSpec, config: MkDocsConfig) -> PlannedFile:
+        file = cast(PlannedFile, PlannedFile.generated(config, spec.path, content=spec.key))
+        GeneratedPage(spec, file, config, self.newest)
+        return file
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files
                ) -> jinja2.Environment:
@@ -207,6 +227,8 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         if isinstance(page, GeneratedPage):
             page.content = ""  # written: let it go
+            if self.dirty:
+                self.written[page.file.src_uri] = page.spec.key
         return add_csp(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -238,7 +260,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             while self.reindex:
                 self.reindex = False
                 try:
-                    index_site(site_dir)
+                    index_site(site_dir, background=True)
                 except SearchIndexError as exc:
                     log.warning("factcheck: search index not updated: %s", exc)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -92,38 +92,14 @@ def resolve(loaded: Loaded, settings: Settings, cache: CheckCache | None = None
     known_ids = sorted(set(loaded.sources) | loaded.broken_sources)
 
     for slug, claim in loaded.claims.items():
-        path = display_path(claim.path, settings.root)
+        def make(slug: str = slug, claim: Claim = claim) -> Resolution:
+            return _resolve_claim(slug, claim, loaded, anchor, known_ids, settings)
 
-        def error(line: int, col: int, message: str, path: str = path) -> None:
-            diags.append(Diagnostic(path, line, col, Severity.ERROR, message))
-
-        resolved = []
-        for i, ev in enumerate(claim.evidence):
-            if ev.source not in loaded.sources:
-                if ev.source in loaded.broken_sources:
-                    error(ev.source_line, ev.source_col, f"source `{ev.source}` has errors "
-                          "(reported above), so this quote could not be checked")
-                else:
-                    close = nearest(ev.source, known_ids)
-                    hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close
-                            else f"add sources/{ev.source}.md or cite an existing source")
-                    error(ev.source_line, ev.source_col, f"unknown source `{ev.source}`; {hint}")
-                continue
-            result = anchor(ev)
-            if isinstance(result, Failure):
-                error(ev.line, ev.col, result.message)
-                continue
-            item = ResolvedEvidence(slug, i, ev, loaded.sources[ev.source], result)
-            resolved.append(item)
-            for span in result.spans:
-                citations[(ev.source, span.passage)].append(Citation(slug, i, ev.stance, span))
-        for ref in claim.appearance:
-            if "://" not in ref and ref not in loaded.sources and ref not in loaded.broken_sources:
-                close = nearest(ref, known_ids)
-                hint = f"; did you mean `{close[0]}`?" if close else ""
-                error(claim.appearance_line, 1,
-                      f"`appearance` names unknown source `{ref}`{hint}")
-        evidence[slug] = tuple(resolved)
+        done = make() if cache is None else cache.resolution(claim, loaded.sources, make)
+        evidence[slug] = done.evidence
+        diags += done.diagnostics
+        for where, citation in done.citations:
+            citations[where].append(citation)
 
     corpus = Corpus(
         settings=settings,
@@ -134,3 +110,50 @@ def resolve(loaded: Loaded, settings: Settings, cache: CheckCache | None = None
     )
     log.info("anchored %d quotes", sum(len(v) for v in evidence.values()))
     return corpus, diags
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One claim, resolved: its anchored evidence, the citations it adds to passages
+    ((source id, passage id), citation), and its errors."""
+
+    evidence: tuple[ResolvedEvidence, ...]
+    citations: tuple[tuple[tuple[str, str], Citation], ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _resolve_claim(slug: str, claim: Claim, loaded: Loaded,
+                   anchor: Callable[[Evidence], Match | Failure], known_ids: list[str],
+                   settings: Settings) -> Resolution:
+    diags: list[Diagnostic] = []
+
+    def error(line: int, col: int, message: str) -> None:
+        diags.append(Diagnostic(display_path(claim.path, settings.root), line, col,
+                                Severity.ERROR, message))
+
+    resolved = []
+    citations = []
+    for i, ev in enumerate(claim.evidence):
+        if ev.source not in loaded.sources:
+            if ev.source in loaded.broken_sources:
+                error(ev.source_line, ev.source_col, f"source `{ev.source}` has errors "
+                      "(reported above), so this quote could not be checked")
+            else:
+                close = nearest(ev.source, known_ids)
+                hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close
+                        else f"add sources/{ev.source}.md or cite an existing source")
+                error(ev.source_line, ev.source_col, f"unknown source `{ev.source}`; {hint}")
+            continue
+        result = anchor(ev)
+        if isinstance(result, Failure):
+            error(ev.line, ev.col, result.message)
+            continue
+        resolved.append(ResolvedEvidence(slug, i, ev, loaded.sources[ev.source], result))
+        citations += [((ev.source, span.passage), Citation(slug, i, ev.stance, span))
+                      for span in result.spans]
+    for ref in claim.appearance:
+        if "://" not in ref and ref not in loaded.sources and ref not in loaded.broken_sources:
+            close = nearest(ref, known_ids)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            error(claim.appearance_line, 1, f"`appearance` names unknown source `{ref}`{hint}")
+    return Resolution(tuple(resolved), tuple(citations), tuple(diags))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 from ..model import Claim, PartialDate
@@ -12,51 +12,56 @@ from .jsonld import absolute
 from .urls import claim_url, source_url
 
 
-def claims_json(corpus: Corpus) -> str:
+def claims_json(corpus: Corpus, entry: Callable[[str], str] | None = None) -> str:
+    """Every claim with its evidence, one claim a line: readable and diffable. `entry`
+    may give a claim's line from a cache; it must equal `claim_entry`'s."""
+    line = entry or (lambda slug: claim_entry(corpus, slug))
+    lines = ",\n".join(line(slug) for slug in corpus.claims)
+    return (f'{{"version": 1, "count": {len(corpus.claims)}, "claims": [\n{lines}\n]}}\n'
+            if lines else '{"version": 1, "count": 0, "claims": []}\n')
+
+
+def claim_entry(corpus: Corpus, slug: str) -> str:
+    """One claim as JSON, on one line (json's C encoder: an indent would make it fall
+    back to the pure-Python one, ten times slower)."""
     settings = corpus.settings
-    claims = []
-    for slug, claim in corpus.claims.items():
-        verdict = settings.verdict(claim.verdict)
-        evidence = []
-        for e in corpus.evidence.get(slug, ()):
-            first = e.match.spans[0]
-            evidence.append({
-                "source": e.source.id,
-                "stance": e.evidence.stance.value,
-                "account": e.account,
-                "quote": e.evidence.quote,
-                "passage": first.passage,
-                "anchor": e.anchor,
-                "passage_url": absolute(settings, source_url(e.source.id) + "#" + first.passage),
-                "quote_url": absolute(settings, source_url(e.source.id) + "#" + e.anchor),
-                "spans": [{"passage": s.passage, "start": s.start, "end": s.end}
-                          for s in e.match.spans],
-                "match": "exact" if e.match.exact else "normalised",
-                "note": e.evidence.note,
-            })
-        claims.append({
-            "slug": slug,
-            "url": absolute(settings, claim_url(slug)),
-            "title": claim.headline,
-            "claim": claim.claim,
-            "claimant": claim.claimant,
-            "claim_date": claim.claim_date.iso,
-            "appearance": list(claim.appearance),
-            "verdict": claim.verdict,
-            "verdict_label": verdict.label,
-            "rating": verdict.rating,
-            "summary": claim.summary,
-            "published": claim.published.iso,
-            "updated": claim.updated.iso if claim.updated else None,
-            "tags": list(claim.tags),
-            "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
-            "evidence": evidence,
+    claim = corpus.claims[slug]
+    verdict = settings.verdict(claim.verdict)
+    evidence = []
+    for e in corpus.evidence.get(slug, ()):
+        first = e.match.spans[0]
+        evidence.append({
+            "source": e.source.id,
+            "stance": e.evidence.stance.value,
+            "account": e.account,
+            "quote": e.evidence.quote,
+            "passage": first.passage,
+            "anchor": e.anchor,
+            "passage_url": absolute(settings, source_url(e.source.id) + "#" + first.passage),
+            "quote_url": absolute(settings, source_url(e.source.id) + "#" + e.anchor),
+            "spans": [{"passage": s.passage, "start": s.start, "end": s.end}
+                      for s in e.match.spans],
+            "match": "exact" if e.match.exact else "normalised",
+            "note": e.evidence.note,
         })
-    # One claim a line: readable, diffable, and written by json's C encoder (an indent
-    # would make it fall back to the pure-Python one, ten times slower).
-    lines = ",\n".join(json.dumps(c, ensure_ascii=False) for c in claims)
-    return (f'{{"version": 1, "count": {len(claims)}, "claims": [\n{lines}\n]}}\n'
-            if claims else '{"version": 1, "count": 0, "claims": []}\n')
+    return json.dumps({
+        "slug": slug,
+        "url": absolute(settings, claim_url(slug)),
+        "title": claim.headline,
+        "claim": claim.claim,
+        "claimant": claim.claimant,
+        "claim_date": claim.claim_date.iso,
+        "appearance": list(claim.appearance),
+        "verdict": claim.verdict,
+        "verdict_label": verdict.label,
+        "rating": verdict.rating,
+        "summary": claim.summary,
+        "published": claim.published.iso,
+        "updated": claim.updated.iso if claim.updated else None,
+        "tags": list(claim.tags),
+        "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
+        "evidence": evidence,
+    }, ensure_ascii=False)
 
 
 def _timestamp(date: PartialDate) -> str:

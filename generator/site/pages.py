@@ -76,18 +76,35 @@ class PageSpec:
         return front + "---\n\n" + self.body()
 
 
-class Fingerprints:
-    """Digests of model objects, computed once per object: the parts of page keys."""
+class Reuse:
+    """What a preview server keeps from one build to the next: the digests of model
+    objects (computed once per object) and rendered parts of data files, by key.
+    A build keeps what it used and lets the rest go (`sweep`)."""
 
     def __init__(self) -> None:
-        self._seen: dict[int, tuple[object, str]] = {}
+        self._digests: dict[int, tuple[object, str]] = {}
+        self._parts: dict[str, str] = {}
+        self._used_digests: set[int] = set()
+        self._used_parts: set[str] = set()
 
-    def __call__(self, obj: object) -> str:
-        hit = self._seen.get(id(obj))
+    def fingerprint(self, obj: object) -> str:
+        hit = self._digests.get(id(obj))
         if hit is None or hit[0] is not obj:
             hit = (obj, _digest(repr(obj)))
-            self._seen[id(obj)] = hit
+            self._digests[id(obj)] = hit
+        self._used_digests.add(id(obj))
         return hit[1]
+
+    def part(self, key: str, make: Callable[[], str]) -> str:
+        if key not in self._parts:
+            self._parts[key] = make()
+        self._used_parts.add(key)
+        return self._parts[key]
+
+    def sweep(self) -> None:
+        self._digests = {k: v for k, v in self._digests.items() if k in self._used_digests}
+        self._parts = {k: v for k, v in self._parts.items() if k in self._used_parts}
+        self._used_digests, self._used_parts = set(), set()
 
 
 def _digest(text: str) -> str:
@@ -105,13 +122,18 @@ class Group:
 
 
 def newest_first(claims: Iterable[Claim]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.updated or c.published, c.published, c.slug),
-                  reverse=True)
+    def key(c: Claim) -> tuple[int, int, int, int, int, int, str]:
+        # As PartialDate orders itself, without a Python-level comparison per step.
+        changed, published = c.updated or c.published, c.published
+        return (changed.year, changed.month, changed.day, published.year, published.month,
+                published.day, c.slug)
+
+    return sorted(claims, key=key, reverse=True)
 
 
 class SiteBuilder:
     def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
-                 history: History | None = None, fingerprints: Fingerprints | None = None
+                 history: History | None = None, reuse: Reuse | None = None
                  ) -> None:
         self.corpus = corpus
         self.settings = corpus.settings
@@ -121,7 +143,9 @@ class SiteBuilder:
         self.pages: dict[str, PageSpec] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
-        self.fingerprint = fingerprints or Fingerprints()
+        self.reuse = reuse or Reuse()
+        self.fingerprint = self.reuse.fingerprint
+        self.claim_keys: dict[str, str] = {}
         self._settings_key = _digest(repr(self.settings))
         # Read once, before any page: pages only look changes up.
         self.history = history if history is not None else read_history(
@@ -172,7 +196,9 @@ class SiteBuilder:
             self.source_page(source)
         self.listings()
         self.special_pages()
-        self.files["claims.json"] = feeds.claims_json(self.corpus)
+        self.files["claims.json"] = feeds.claims_json(self.corpus, lambda slug: self.reuse.part(
+            f"{self._settings_key}:claims.json:{self.claim_key(slug)}",
+            lambda: feeds.claim_entry(self.corpus, slug)))
         self.files["feed.xml"] = feeds.atom(self.corpus, self.claims)
         self.files["assets/verdicts.css"] = "".join(
             f".fc-verdict-{v.key} {{ --fc-colour: {v.colour}; }}\n" for v in self.settings.verdicts)
@@ -192,10 +218,7 @@ class SiteBuilder:
                ("analysis", "Analysis")]
         if updates or claim.corrections:
             toc.append(("updates-and-corrections", "Updates and corrections"))
-        cited = sorted({e.source.id for e in evidence} | set(claim.appearance))
-        key = (self.fingerprint(claim), updates, updated,
-               [self.fingerprint(self.corpus.sources[s]) for s in cited
-                if s in self.corpus.sources])
+        key = (self.claim_key(claim.slug), updates, updated)
 
         def context() -> dict[str, Any]:
             columns = []
@@ -230,6 +253,16 @@ class SiteBuilder:
         self.page(url, "claim.html.j2", title=claim.headline, description=claim.summary,
                   toc=toc, key=key, context=context,
                   date=(claim.updated or claim.published).first_day)
+
+    def claim_key(self, slug: str) -> str:
+        """A digest of a claim and the sources it names: what its page and its claims.json
+        entry show, apart from history."""
+        if slug not in self.claim_keys:
+            claim, sources = self.corpus.claims[slug], self.corpus.sources
+            cited = sorted({e.source for e in claim.evidence} | set(claim.appearance))
+            self.claim_keys[slug] = _digest(repr((self.fingerprint(claim), [
+                self.fingerprint(sources[s]) for s in cited if s in sources])))
+        return self.claim_keys[slug]
 
     def excerpt(self, e: ResolvedEvidence, link: Callable[[str], str]) -> dict[str, Any]:
         source = e.source
@@ -437,10 +470,11 @@ class GeneratedSite:
 
 
 def generate_site(corpus: Corpus, docs_dir: Path | None = None,
-                  history: History | None = None, fingerprints: Fingerprints | None = None
+                  history: History | None = None, reuse: Reuse | None = None
                   ) -> GeneratedSite:
-    builder = SiteBuilder(corpus, docs_dir, history, fingerprints)
+    builder = SiteBuilder(corpus, docs_dir, history, reuse)
     files = builder.build()
+    builder.reuse.sweep()
     return GeneratedSite(files, builder.pages)
 
 

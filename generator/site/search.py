@@ -7,6 +7,7 @@ rendering; readers then download only the index chunks their query needs.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,11 +26,13 @@ class SearchIndexError(Exception):
     pass
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the Pagefind bundle into `site_dir/pagefind/`."""
+def index_site(site_dir: Path, background: bool = False) -> None:
+    """Write the Pagefind bundle into `site_dir/pagefind/`. In the `background` (behind a
+    preview) it runs at the lowest CPU priority, so it never slows the next rebuild."""
+    nice = shutil.which("nice") if background else None
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
-         "--quiet"],
+        [*([nice, "-n", "19"] if nice else []), sys.executable, "-m", "pagefind", "--site",
+         str(site_dir), "--output-subdir", BUNDLE, "--quiet"],
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:

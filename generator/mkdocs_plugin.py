@@ -98,19 +98,25 @@ class TemplateCache(jinja2.BytecodeCache):
 
 class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self) -> None:
-        self.serving = False
-        self.dirty = False
-        # Under `serve --dirty`: each generated page's file and page objects, with the key
-        # and MkDocs config they were made for, and the key each page was last written with.
-        self.made: dict[str, tuple[str, str, PlannedFile]] = {}
-        self.written: dict[str, str] = {}
+        self._start(serving=False, dirty=False)
+
+    def _start(self, *, serving: bool, dirty: bool) -> None:
+        """Start afresh. Having `on_startup`, the plugin is one instance per process: MkDocs
+        keeps it across the rebuilds of `serve`, and across builds."""
+        self.serving, self.dirty = serving, serving and dirty
+        self.builds = 0
+        # Kept between the rebuilds of a server: loaded files and resolved claims, digests
+        # and data-file parts, the git history, compiled theme templates.
+        self.cache = CheckCache() if serving else None
         self.reuse = Reuse()
-        self.cache: CheckCache | None = None
-        self.indexer: threading.Thread | None = None
-        self.reindex = False
         self.history: tuple[str, History] | None = None
         self.templates = TemplateCache()
-        self.builds = 0
+        # Under `serve --dirty`: each generated page's file (and page) object, with the key
+        # and settings it was made for, and the key each page was last written with.
+        self.made: dict[str, tuple[str, str, PlannedFile]] = {}
+        self.written: dict[str, str] = {}
+        self.indexer: threading.Thread | None = None
+        self.reindex = False
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
                     ) -> tuple[list[Any], list[Any]]:
@@ -119,11 +125,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return [], []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Having this method keeps the plugin alive across the rebuilds of `serve`.
-        self.serving = command == "serve"
-        self.dirty = self.serving and dirty
-        if self.serving:
-            self.cache = CheckCache()
+        self._start(serving=command == "serve", dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
@@ -143,7 +145,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.newest = max(((c.updated or c.published).first_day
                            for c in self.corpus.claims.values()), default="1970-01-01")
         site = generate_site(result.corpus, Path(config.docs_dir), self._history(),
-                             reuse=self.reuse)
+                             reuse=self.reuse if self.serving else Reuse())
         self.generated = site.files
         self.pages = site.pages
         for target, names in ((config.extra_css, STYLESHEETS),

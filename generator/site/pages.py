@@ -304,8 +304,11 @@ class SiteBuilder:
         url = source_url(source.id)
         link = self.linker(url)
         citing = self.corpus.claims_citing(source.id)
-        key = (self.fingerprint(source),
-               [self.fingerprint(self.corpus.claims[slug]) for slug in citing])
+        # What the page shows of the claims citing it: headlines and the spans they cite.
+        cites = [(c, self.corpus.claims[c.claim].headline) for p in source.passages
+                 for c in self.corpus.cited_by(source.id, p.id)]
+        key = (self.fingerprint(source), cites,
+               [(slug, self.corpus.claims[slug].headline) for slug in citing])
 
         def context() -> dict[str, Any]:
             passages = []

@@ -31,8 +31,8 @@ class CheckCache:
     _files: dict[Path, tuple[_StatKey, str, object]] = field(default_factory=dict)
     _indexes: dict[str, tuple[Source, SourceIndex, dict[AnchorKey, Match | Failure]]] = field(
         default_factory=dict)
-    _claims: dict[str, tuple[Claim, tuple[Source | None, ...], Resolution]] = field(
-        default_factory=dict)
+    _claims: dict[str, tuple[Claim, tuple[Source | None, ...], tuple[int, ...], Resolution]
+                  ] = field(default_factory=dict)
     _used_files: set[Path] = field(default_factory=set)
     _used_sources: set[str] = field(default_factory=set)
     _used_claims: set[str] = field(default_factory=set)
@@ -70,16 +70,16 @@ class CheckCache:
                    make: Callable[[], Resolution]) -> Resolution:
         """A claim's resolution, reused while the claim and the sources it names are the
         same objects and it had no errors (an error's hints may name other files)."""
-        names = sorted({e.source for e in claim.evidence} | set(claim.appearance))
-        cited = tuple(sources.get(n) for n in names)
+        names = {e.source for e in claim.evidence}.union(claim.appearance)
+        cited = tuple(sources.get(n) for n in sorted(names))
+        ids = tuple(map(id, cited))  # the objects are kept alive in the entry
         self._used_claims.add(claim.slug)
         hit = self._claims.get(claim.slug)
-        if (hit is not None and hit[0] is claim and len(hit[1]) == len(cited)
-                and all(a is b for a, b in zip(hit[1], cited, strict=True))):
-            return hit[2]
+        if hit is not None and hit[0] is claim and hit[2] == ids:
+            return hit[3]
         done = make()
         if not done.diagnostics:
-            self._claims[claim.slug] = (claim, cited, done)
+            self._claims[claim.slug] = (claim, cited, ids, done)
         return done
 
     def sweep(self) -> None:

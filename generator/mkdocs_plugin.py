@@ -10,6 +10,7 @@ only when its key, a digest of what it shows, changed.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from pathlib import Path
@@ -242,6 +243,11 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             # A preview rebuild: the check ran above; the search index catches up behind.
             self._index_behind(site_dir)
             return
+        if self.serving:
+            # The first build's objects (the corpus, MkDocs' pages) live as long as the
+            # server: out of the garbage collector's sight, each rebuild does not walk them.
+            gc.collect()
+            gc.freeze()
         census = self.census = take_census(self.corpus, site_dir)
         if not census.ok:
             raise PluginError("factcheck: the built site lost content:\n  "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -42,7 +43,7 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
-    @property
+    @cached_property
     def first_day(self) -> str:
         """The earliest calendar day the date may stand for, as YYYY-MM-DD."""
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"

@@ -45,7 +45,23 @@ SERVE_CACHES: dict[Path, CheckCache] = {}
 
 
 PAGE_SETTINGS = ("site_dir", "site_url", "use_directory_urls", "repo_url", "edit_uri",
-                 "edit_uri_template")
+                 "edit_uri_template", "nav")
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """Page path to its title in the `nav` setting (`- Title: path`)."""
+    titles: dict[str, str] = {}
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else ():
+            for title, value in item.items() if isinstance(item, dict) else ():
+                if isinstance(value, str):
+                    titles[value] = str(title)
+                else:
+                    walk(value)
+
+    walk(nav)
+    return titles
 
 
 class PlannedFile(File):
@@ -62,8 +78,10 @@ class GeneratedPage(Page):
     """A page the core planned: MkDocs gets its title, description and table of contents,
     and its HTML only when it writes the page (see the plugin's `on_page_context`)."""
 
-    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, date: str) -> None:
-        super().__init__(theme_text(spec.title), file, config)
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, date: str,
+                 nav_title: str | None = None) -> None:
+        # The nav names a page by its nav title, the page's head by its own (`meta.title`).
+        super().__init__(nav_title or theme_text(spec.title), file, config)
         self.spec = spec
         # Dates in the sitemap come from the content, never from the build machine's clock.
         self.update_date = spec.date or date
@@ -71,7 +89,7 @@ class GeneratedPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         # As front-matter would: themes print `meta.title` as it is, `title` unescaped.
-        self.meta = {"title": self.title}
+        self.meta = {"title": theme_text(self.spec.title)}
         if self.spec.description:
             self.meta["description"] = theme_text(self.spec.description)
 
@@ -178,6 +196,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self._replace(files, File.generated(config, path, content=content))
         # What MkDocs' File and Page objects take from the config.
         config_key = repr([config.get(k) for k in PAGE_SETTINGS])
+        self.nav_titles = nav_titles(config.nav)
         for spec in self.pages.values():
             self._replace(files, self._page_file(spec, config, config_key))
         return files
@@ -208,7 +227,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def _new_page(self, spec: PageSpec, config: MkDocsConfig) -> PlannedFile:
         file = cast(PlannedFile, PlannedFile.generated(config, spec.path, content=spec.key))
-        GeneratedPage(spec, file, config, self.newest)
+        GeneratedPage(spec, file, config, self.newest, self.nav_titles.get(spec.path))
         return file
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files

@@ -28,10 +28,10 @@ def bundle(root: Path, version: str = "1.5.2", pages: int = 40) -> Path:
     for n in range(pages):
         name = f"en_{n:07x}"
         body = SIGNATURE + json.dumps({"url": f"/p{n}/"}).encode()
-        (out / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(body))
+        (out / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(body, mtime=0))
         listed.append((name, 100 + n))
     meta = SIGNATURE + _encode_head(4, 3) + _encode_text(version) + encode_pages(listed) + TAIL
-    (out / "pagefind.en_0123456789.pf_meta").write_bytes(gzip.compress(meta))
+    (out / "pagefind.en_0123456789.pf_meta").write_bytes(gzip.compress(meta, mtime=0))
     entry = {"version": version, "languages": {"en": {"hash": "en_0123456789", "wasm": "en",
                                                       "page_count": pages}}}
     (out / "pagefind-entry.json").write_text(json.dumps(entry))

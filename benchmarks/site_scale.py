@@ -4,6 +4,7 @@ Run by hand, not by the test suite:
 
     .venv/bin/python benchmarks/site_scale.py [--sizes 625,2500,10000] [--keep DIR]
                                               [--query ceasefire] [--json FILE]
+                                              [--only-search]
 
 For each size the synthetic corpus of corpus.py (claims, claims/4 sources, three quotes a
 claim) is written, with the hand-written pages the nav names copied from this repository's
@@ -369,6 +370,29 @@ class Transfer:
     size: int
     requests: int
     results: str  # the dialog's status line, e.g. "123 results, showing 10"
+    kinds: dict[str, tuple[int, int]]  # request kind -> (requests, bytes)
+
+
+def request_kind(path: str) -> str:
+    """What a file of Pagefind's bundle is: script, wasm, entry, meta, filter, index, fragment."""
+    name = path.rsplit("/", 1)[-1]
+    for part, kind in (("/fragment/", "fragment"), ("/index/", "index"), ("/filter/", "filter")):
+        if part in path:
+            return kind
+    if name.endswith(".pf_meta"):
+        return "meta"
+    if "wasm" in name:
+        return "wasm"
+    if name.endswith(".json"):
+        return "entry"
+    if name.endswith(".js"):
+        return "script"
+    return "other"
+
+
+def kinds_text(kinds: dict[str, tuple[int, int]]) -> str:
+    return ", ".join(f"{kind} {kb(size)} ({count})" for kind, (count, size)
+                     in sorted(kinds.items(), key=lambda kv: -kv[1][1]))
 
 
 def search_transfer(site: Path, page: str, query: str, chromium: str) -> Transfer:
@@ -401,13 +425,18 @@ def search_transfer(site: Path, page: str, query: str, chromium: str) -> Transfe
                     seen = len(responses)
                 status = tab.inner_text(".fc-search-status")
                 ours = [r for r in responses if urlparse(r.url).path.startswith("/pagefind/")]
-                size = sum(len(r.body()) for r in ours)
+                kinds: dict[str, tuple[int, int]] = {}
+                for r in ours:
+                    kind = request_kind(urlparse(r.url).path)
+                    count, total = kinds.get(kind, (0, 0))
+                    kinds[kind] = (count + 1, total + len(r.body()))
+                size = sum(total for _, total in kinds.values())
             finally:
                 browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return Transfer(size, len(ours), status)
+    return Transfer(size, len(ours), status, kinds)
 
 
 # -- one size ----------------------------------------------------------------------------
@@ -432,6 +461,7 @@ class Size:
     search_bytes: int | None = None
     search_requests: int | None = None
     search_status: str = ""
+    search_kinds: dict[str, tuple[int, int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -464,20 +494,22 @@ def measure_size(claims: int, work: Path, args: argparse.Namespace) -> Size:
     fig.build, fig.max_rss, fig.tree_peak = built.seconds, built.max_rss, built.tree_peak
     print(f"  factcheck build {fig.build:.1f} s")
 
-    fig.pages = make_plain(project, site, plain)
-    plain_site = out / "plain-site"
-    plain_cmd = [mkdocs, "build", "--quiet", "--clean", "-f", str(plain / "mkdocs.yml"),
-                 "-d", str(plain_site)]
-    fig.plain = must(run(plain_cmd, log), "mkdocs build (plain)", log).seconds
-    print(f"  plain mkdocs-material build of {fig.pages} pages {fig.plain:.1f} s")
+    if not args.only_search:
+        fig.pages = make_plain(project, site, plain)
+        plain_site = out / "plain-site"
+        plain_cmd = [mkdocs, "build", "--quiet", "--clean", "-f", str(plain / "mkdocs.yml"),
+                     "-d", str(plain_site)]
+        fig.plain = must(run(plain_cmd, log), "mkdocs build (plain)", log).seconds
+        print(f"  plain mkdocs-material build of {fig.pages} pages {fig.plain:.1f} s")
 
-    check_cmd = [factcheck, "check", "--root", str(project)]
-    fig.check = must(run(check_cmd, log), "factcheck check", log).seconds
-    print(f"  factcheck check {fig.check:.1f} s")
+        check_cmd = [factcheck, "check", "--root", str(project)]
+        fig.check = must(run(check_cmd, log), "factcheck check", log).seconds
+        print(f"  factcheck check {fig.check:.1f} s")
+        fig.plain_bytes = folder_bytes(plain_site)
 
     sizes = [(site / "claims" / p.stem / "index.html").stat().st_size for p in claim_files]
     fig.claim_median, fig.claim_max = statistics.median(sizes), max(sizes)
-    fig.site_bytes, fig.plain_bytes = folder_bytes(site), folder_bytes(plain_site)
+    fig.site_bytes = folder_bytes(site)
 
     if not args.no_browser:
         try:
@@ -488,10 +520,13 @@ def measure_size(claims: int, work: Path, args: argparse.Namespace) -> Size:
             print(f"  {fig.notes[-1]}", file=sys.stderr)
         else:
             fig.search_bytes, fig.search_requests = found.size, found.requests
-            fig.search_status = found.results
+            fig.search_status, fig.search_kinds = found.results, found.kinds
             print(f"  search {args.query!r}: {found.size / 1e3:.0f} kB in {found.requests} "
                   f"requests ({found.results})")
+            print(f"    by kind: {kinds_text(found.kinds)}")
 
+    if args.only_search:
+        return fig
     edited = [claim_files[len(claim_files) * k // 4] for k in (1, 2, 3)]
     try:
         times = preview_times(project, edited, out / "serve-log.txt")
@@ -678,6 +713,22 @@ def report(figs: list[Size], query: str) -> int:
     return 1 if any(g.verdict == "FAIL" for g in judged) else 0
 
 
+def search_report(figs: list[Size], query: str) -> int:
+    """The figures `--only-search` measures, and the search goal."""
+    print(f"\nsearch query `{query}`, bytes under /pagefind/:")
+    for f in figs:
+        measured = ("n/a" if f.search_bytes is None else
+                    f"{kb(f.search_bytes)} in {f.search_requests} requests "
+                    f"({f.search_status}); {kinds_text(f.search_kinds)}")
+        print(f"  {f.claims:>7,} claims: {measured}")
+    at = next((f for f in figs if f.claims == GOAL_AT), None)
+    searched = None if at is None else at.search_bytes
+    verdict = judge(None if searched is None else searched <= GOAL_SEARCH)
+    print(f"\ngoal: {verdict}  one search query <= {kb(GOAL_SEARCH)} at {GOAL_AT:,} claims: "
+          f"{kb(searched)}")
+    return 1 if verdict == "FAIL" else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=f"{BASE_CLAIMS},{BASE_CLAIMS * 4},{BASE_CLAIMS * 16}",
@@ -686,6 +737,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default="ceasefire", help="the word searched for")
     parser.add_argument("--chromium", default=CHROMIUM, help="Chromium executable")
     parser.add_argument("--no-browser", action="store_true", help="skip the search transfer")
+    parser.add_argument("--only-search", action="store_true",
+                        help="build factcheck and measure the search transfer only (no plain "
+                             "build, check or edit-to-preview)")
     parser.add_argument("--no-git", action="store_true",
                         help="do not commit the corpus to git (the build then has no history)")
     parser.add_argument("--keep", type=Path, default=None,
@@ -708,6 +762,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()
     if args.json:
         args.json.write_text(json.dumps([asdict(f) for f in figs], indent=2) + "\n")
+    if args.only_search:
+        return search_report(figs, args.query)
     return report(figs, args.query)
 
 

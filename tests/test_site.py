@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -12,6 +13,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from generator.normalize import normalise_text, split_pieces
+from generator.site.pfmeta import SIGNATURE, read_pages
 from siteutil import REPO, article, build, copy_project, soup
 
 
@@ -262,3 +264,47 @@ def test_every_page_carries_a_strict_content_security_policy(site: Path) -> None
         policy = meta["content"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy, path
         assert "object-src 'none'" in policy
+
+
+def _fragments(site: Path) -> dict[str, dict]:
+    """Every result fragment of the search bundle, by page path, via its metadata."""
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert not list((bundle / "fragment").glob("*.pf_fragment")), "every fragment renamed"
+    out = {}
+    for index in entry["languages"].values():
+        meta = gzip.decompress((bundle / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+        pages = read_pages(meta)[0]
+        assert len(pages) == index["page_count"]
+        for name, _ in pages:
+            assert re.fullmatch(r"[0-9a-f]{8}/[0-9a-z]+", name), name
+            raw = (bundle / "fragment" / f"{name}.pf_fragment").read_bytes()
+            fragment = json.loads(gzip.decompress(raw)[len(SIGNATURE):])
+            out[urlparse(fragment["url"]).path] = fragment
+    return out
+
+
+def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[dict]) -> None:
+    fragments = _fragments(site)
+    kinds = {path.split("/")[1] for path in fragments}
+    assert kinds == {"claims", "sources"}, "only claims and sources are indexed"
+    for entry in claims:
+        fragment = fragments[f"/claims/{entry['slug']}/"]
+        content = " ".join(fragment["content"].split())
+        page = article(soup(site / "claims" / entry["slug"] / "index.html"))
+        assert entry["claim"] in content and entry["claimant"] in content
+        assert " ".join(entry["summary"].split()) in content
+        for mark in page.select("figure.fc-excerpt blockquote mark"):
+            assert " ".join(mark.get_text().split()) in content, "the quotes are indexed"
+        for caption in page.select("figure.fc-excerpt figcaption"):
+            assert " ".join(caption.get_text().split()) not in content, "captions are not"
+        assert "What supports the claim" not in content
+        assert fragment["filters"]["verdict"] == [entry["verdict_label"]]
+        assert fragment["filters"]["topic"] == entry["tags"]
+        assert fragment["filters"]["source"], "the claim's sources are a filter"
+        assert fragment["meta"]["verdict"] == entry["verdict_label"]
+        assert fragment["meta"]["verdict_key"] == entry["verdict"]
+    for path in sorted((REPO / "sources").glob("*.md")):
+        fragment = fragments[f"/sources/{path.stem}/"]
+        passages = [a["id"] for a in fragment["anchors"] if a["element"] == "h3"]
+        assert passages and passages[0] == "p1-h", "passages give sub-results"

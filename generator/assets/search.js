@@ -2,12 +2,22 @@
 // with verdict, topic and source filters. Results come from Pagefind's index, loaded
 // only when the reader first searches. No inline handlers; excerpts are rebuilt from
 // text nodes and <mark> only.
+//
+// What one query downloads is kept small: Pagefind runs on the page (no second copy of
+// its code for a web worker); a query is sent once the reader pauses typing, so the index
+// chunks of every prefix typed on the way are not fetched; the filters' values and counts
+// (their index is as large as the site) load only when the reader opens the filters; and
+// results are fetched a page at a time.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
   var FILTERS = [["verdict", "Verdict"], ["topic", "Topic"], ["source", "Source"]];
+  var PAGE = 5;  // results fetched and shown at a time
+  var PAUSE = 250;  // ms without typing before a query is sent
   var pagefind = null;
-  var dialog, input, status, list, selects = {};
+  var filtersLoaded = null;
+  var dialog, input, status, list, more, panel, selects = {};
+  var timer = null, sequence = 0, current = null;
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -58,23 +68,40 @@
     return out;
   }
 
-  async function load() {
+  // Pagefind's script, WebAssembly and metadata, once.
+  function load() {
     if (!pagefind) {
       var root = siteRoot();
-      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-      await pagefind.options({ baseUrl: root.pathname });
-      await pagefind.init();
-      var filters = await pagefind.filters();
-      FILTERS.forEach(function (f) {
-        var values = Object.keys(filters[f[0]] || {}).sort(function (a, b) {
-          return a.localeCompare(b);
-        });
-        values.forEach(function (v) {
-          selects[f[0]].appendChild(el("option", { value: v }, [v + " (" + filters[f[0]][v] + ")"]));
-        });
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async function (api) {
+        await api.options({ baseUrl: root.pathname, noWorker: true });
+        await api.init();
+        return api;
       });
+      pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  // The filters' values, with how many pages have each: fetched when the panel opens.
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = load().then(function (api) { return api.filters(); }).then(function (filters) {
+        FILTERS.forEach(function (f) {
+          var values = Object.keys(filters[f[0]] || {}).sort(function (a, b) {
+            return a.localeCompare(b);
+          });
+          values.forEach(function (v) {
+            selects[f[0]].appendChild(el("option", { value: v }, [v + " (" + filters[f[0]][v] + ")"]));
+          });
+        });
+        panel.classList.add("fc-search-filters-loaded");
+      });
+      filtersLoaded.catch(function () {
+        filtersLoaded = null;
+        status.textContent = "Filters are unavailable";
+      });
+    }
+    return filtersLoaded;
   }
 
   function chosenFilters() {
@@ -85,50 +112,78 @@
     return chosen;
   }
 
-  function render(items, total) {
-    list.replaceChildren();
+  function result(data) {
+    var head = el("a", { href: data.url, "class": "fc-search-link" });
+    if (data.meta.verdict) {
+      head.appendChild(el("span", { "class": "fc-badge fc-verdict-" + (data.meta.verdict_key || "") },
+                          [data.meta.verdict]));
+      head.appendChild(document.createTextNode(" "));
+    } else if (data.meta.kind) {
+      head.appendChild(el("span", { "class": "fc-search-kind" }, [data.meta.kind]));
+      head.appendChild(document.createTextNode(" "));
+    }
+    head.appendChild(el("span", { "class": "fc-search-title" }, [data.meta.title || data.url]));
+    var item = el("li", { "class": "fc-search-result" }, [head, excerpt(data.excerpt)]);
+    var subs = (data.sub_results || []).filter(function (s) { return /#p\d+/.test(s.url); });
+    if (subs.length) {
+      var sublist = el("ul", { "class": "fc-search-subs" });
+      subs.slice(0, 3).forEach(function (s) {
+        sublist.appendChild(el("li", {}, [
+          el("a", { href: s.url }, ["Passage " + (s.url.match(/#(p\d+)/) || ["", ""])[1]]),
+          excerpt(s.excerpt)]));
+      });
+      item.appendChild(sublist);
+    }
+    return item;
+  }
+
+  function showStatus(state) {
+    var total = state.results.length;
     status.textContent = total === 0 ? "No results" :
-      total + (total === 1 ? " result" : " results") + (total > items.length ? ", showing " + items.length : "");
-    items.forEach(function (data) {
-      var head = el("a", { href: data.url, "class": "fc-search-link" });
-      if (data.meta.verdict) {
-        head.appendChild(el("span", { "class": "fc-badge fc-verdict-" + (data.meta.verdict_key || "") },
-                            [data.meta.verdict]));
-        head.appendChild(document.createTextNode(" "));
-      } else if (data.meta.kind) {
-        head.appendChild(el("span", { "class": "fc-search-kind" }, [data.meta.kind]));
-        head.appendChild(document.createTextNode(" "));
-      }
-      head.appendChild(el("span", { "class": "fc-search-title" }, [data.meta.title || data.url]));
-      var item = el("li", { "class": "fc-search-result" }, [head, excerpt(data.excerpt)]);
-      var subs = (data.sub_results || []).filter(function (s) { return /#p\d+/.test(s.url); });
-      if (subs.length) {
-        var sublist = el("ul", { "class": "fc-search-subs" });
-        subs.slice(0, 3).forEach(function (s) {
-          sublist.appendChild(el("li", {}, [
-            el("a", { href: s.url }, ["Passage " + (s.url.match(/#(p\d+)/) || ["", ""])[1]]),
-            excerpt(s.excerpt)]));
-        });
-        item.appendChild(sublist);
-      }
-      list.appendChild(item);
-    });
+      total + (total === 1 ? " result" : " results") +
+      (total > state.shown ? ", showing " + state.shown : "");
+    more.hidden = state.shown >= total;
+  }
+
+  // The next page of results: only their fragments are fetched.
+  async function showMore(state) {
+    var batch = state.results.slice(state.shown, state.shown + PAGE);
+    var items = await Promise.all(batch.map(function (r) { return r.data(); }));
+    if (state !== current) return;
+    items.forEach(function (data) { list.appendChild(result(data)); });
+    state.shown += batch.length;
+    showStatus(state);
   }
 
   async function run() {
+    clearTimeout(timer);
+    timer = null;
+    var mine = ++sequence;
     var api = await load();
     var term = input.value.trim();
     var filters = chosenFilters();
     if (!term && !Object.keys(filters).length) {
+      if (mine !== sequence) return;
+      current = null;
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = "Type to search claims and sources";
       return;
     }
-    var search = await api.debouncedSearch(term || null, { filters: filters }, 150);
-    if (search === null) return;  // a newer query superseded this one
-    var shown = search.results.slice(0, 10);
-    var items = await Promise.all(shown.map(function (r) { return r.data(); }));
-    render(items, search.results.length);
+    var search = await api.search(term || null, { filters: filters });
+    if (mine !== sequence) return;  // a newer query superseded this one
+    current = { results: search.results, shown: 0 };
+    list.replaceChildren();
+    await showMore(current);
+  }
+
+  // Typing: wait for a pause, so that only the query the reader meant is fetched.
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      timer = null;
+      run().catch(function () { status.textContent = "Search is unavailable"; });
+    }, PAUSE);
   }
 
   function open() {
@@ -150,29 +205,49 @@
                           placeholder: "Search claims and sources", "aria-label": "Search" });
     var close = el("button", { type: "button", "class": "fc-search-close",
                                "aria-label": "Close search" }, ["×"]);
-    var filters = el("div", { "class": "fc-search-filters" });
+    var fields = el("div", { "class": "fc-search-filter-fields" });
+    var summary = el("summary", {}, ["Filters"]);
     FILTERS.forEach(function (f) {
       var select = el("select", { name: f[0], "class": "fc-search-filter" },
                       [el("option", { value: "" }, ["Any " + f[1].toLowerCase()])]);
       selects[f[0]] = select;
-      filters.appendChild(el("label", {}, [f[1] + " ", select]));
-      select.addEventListener("change", run);
+      fields.appendChild(el("label", {}, [f[1] + " ", select]));
+      select.addEventListener("change", function () {
+        var active = Object.keys(chosenFilters()).length;
+        summary.textContent = active ? "Filters (" + active + ")" : "Filters";
+        run().catch(function () { status.textContent = "Search is unavailable"; });
+      });
     });
+    panel = el("details", { "class": "fc-search-filters" }, [summary, fields]);
+    panel.addEventListener("toggle", function () { if (panel.open) loadFilters(); });
     status = el("p", { "class": "fc-search-status", "aria-live": "polite" },
                 ["Type to search claims and sources"]);
     list = el("ol", { "class": "fc-search-results" });
+    more = el("button", { type: "button", "class": "fc-search-more" }, ["More results"]);
+    more.hidden = true;
+    more.addEventListener("click", function () {
+      if (current) showMore(current).catch(function () { status.textContent = "Search is unavailable"; });
+    });
     dialog = el("dialog", { "class": "fc-search", "aria-label": "Search fact checks and sources" },
-                [el("div", { "class": "fc-search-bar", role: "search" }, [input, close]), filters,
-                 status, list]);
+                [el("div", { "class": "fc-search-bar", role: "search" }, [input, close]), panel,
+                 status, list, more]);
     document.body.appendChild(dialog);
 
     button.addEventListener("click", open);
     close.addEventListener("click", function () { dialog.close(); });
-    input.addEventListener("input", run);
+    input.addEventListener("input", schedule);
     input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {
-        var first = list.querySelector("a");
-        if (first) window.location.href = first.href;
+        var go = function () {
+          var first = list.querySelector("a");
+          if (first) window.location.href = first.href;
+        };
+        if (timer !== null) {
+          timer = null;
+          run().then(go, function () { status.textContent = "Search is unavailable"; });
+        } else {
+          go();
+        }
       }
     });
     dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });

@@ -276,7 +276,7 @@ class SiteBuilder:
             _, right = sentence_bounds(text, spans[-1].start, spans[-1].end)
             marks = [Mark(s.start - left, s.end - left, "", e.evidence.stance.value)
                      for s in spans]
-            context = highlight(text[left:right], marks)
+            context = highlight(text[left:right], marks, index_marks_only=True)
             parts.append(("… " if left > 0 else "") + str(context) +
                          (" …" if right < len(text) else ""))
         first = e.match.spans[0]

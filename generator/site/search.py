@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .pfmeta import shorten_fragment_names
+
 log = logging.getLogger("factcheck.search")
 
 BUNDLE = "pagefind"
@@ -38,4 +40,5 @@ def index_site(site_dir: Path, background: bool = False) -> None:
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): "
                                f"{(result.stderr or result.stdout).strip()[-2000:]}")
-    log.info("search index written to %s/", BUNDLE)
+    renamed = shorten_fragment_names(site_dir / BUNDLE)
+    log.info("search index written to %s/ (%d result fragments)", BUNDLE, renamed)

@@ -34,6 +34,7 @@ from .site.csp import add_csp
 from .site.pages import SCRIPTS, STYLESHEETS, PageSpec, Reuse, generate_site
 from .site.render import theme_text
 from .site.search import SearchIndexError, index_site
+from .watch import use_file_events
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 
@@ -296,5 +297,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:
-        server.watch(str(self.root / self.settings.sources_dir))
+        sources = str(self.root / self.settings.sources_dir)
+        server.watch(sources)
+        use_file_events(server, [config.docs_dir, config.config_file_path, sources])
         return server

@@ -11,7 +11,8 @@ from markdown_it import MarkdownIt
 from .diagnostics import Report
 from .model import Passage
 
-_md = MarkdownIt("commonmark")
+# Passages are the text of blocks: the inline parse (emphasis, links, …) is not needed.
+_md = MarkdownIt("commonmark").disable(["inline", "text_join"])
 
 _KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "cell",
           "td_open": "cell"}

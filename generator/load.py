@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +34,12 @@ class Loaded:
 
 
 def markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    # What folder.glob("*.md") finds, but file types come with the listing, not a stat each.
+    with os.scandir(folder) as entries:
+        return sorted(folder / e.name for e in entries
+                      if fnmatch.fnmatch(e.name, "*.md") and e.is_file())
 
 
 def _file_id(path: Path, report: Report, kind: str) -> str | None:

@@ -82,15 +82,17 @@ class Normalised:
         return tuple(out)
 
     def _to_original(self, index: int) -> int:
-        if self.plain:
-            # Every gap is blank: `index` lies in word number w, and str.split finds where
-            # that word starts in the original, in C.
-            w = self.text.count(" ", 0, index)
-            rest = self.original.split(None, w)[-1]
-            return len(self.original) - len(rest) + index - (self.text.rfind(" ", 0, index) + 1)
         norm_starts, orig_starts, _ = self._runs
         run = bisect.bisect_right(norm_starts, index) - 1
         return orig_starts[run] + index - norm_starts[run]
+
+    def _plain_to_original(self, index: int, w: int, rest: str) -> tuple[int, str]:
+        """Every gap is blank: `index` lies in word number w, and str.split finds where
+        that word starts in the original, in C. `rest` is the original from an earlier
+        word on, `w` counted from there; the original from this word on is returned too."""
+        rest = rest.split(None, w)[-1]
+        word_start = self.text.rfind(" ", 0, index) + 1
+        return len(self.original) - len(rest) + index - word_start, rest
 
     @property
     def length(self) -> int:
@@ -99,7 +101,14 @@ class Normalised:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) back to the original text. A span never
         starts or ends on a gap's space: quotes are stripped before they are matched."""
-        return self._to_original(start), self._to_original(end - 1) + 1
+        last = end - 1
+        if not self.plain:
+            return self._to_original(start), self._to_original(last) + 1
+        first, rest = self._plain_to_original(start, self.text.count(" ", 0, start),
+                                              self.original)
+        # The end's word counted on from the start's, so the start's words are split once.
+        final, _ = self._plain_to_original(last, self.text.count(" ", start, last), rest)
+        return first, final + 1
 
 
 def fold_char(ch: str) -> str:

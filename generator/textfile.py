@@ -244,7 +244,10 @@ def decode(raw: bytes, report: Report) -> str | None:
 
 
 def _check_lines(text: str, report: Report) -> bool:
-    for lineno, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    if max(map(len, lines)) <= limits.MAX_LINE_CHARS:
+        return True
+    for lineno, line in enumerate(lines, 1):
         if len(line) > limits.MAX_LINE_CHARS:
             report.error(
                 lineno, 1, f"line is {len(line):,} characters long, over the limit of "

@@ -149,6 +149,13 @@ def normalise_text(text: str) -> str:
     return normalise(text).text
 
 
+def split_ellipses(quote: str) -> list[str]:
+    """The parts of a quote between its ellipses, as written."""
+    if "…" not in quote and "..." not in quote and "[" not in quote:
+        return [quote]  # no ellipsis can match, and most quotes have none
+    return ELLIPSIS.split(quote)
+
+
 def split_pieces(quote: str) -> list[str]:
     """Split a quote at its ellipses into the normalised pieces that must occur in order."""
-    return [p for p in (normalise_text(part) for part in ELLIPSIS.split(quote)) if p]
+    return [p for p in (normalise_text(part) for part in split_ellipses(quote)) if p]

@@ -244,6 +244,8 @@ def decode(raw: bytes, report: Report) -> str | None:
 
 
 def _check_lines(text: str, report: Report) -> bool:
+    if len(text) <= limits.MAX_LINE_CHARS:
+        return True  # no line can be too long
     lines = text.split("\n")
     if max(map(len, lines)) <= limits.MAX_LINE_CHARS:
         return True

@@ -101,6 +101,8 @@ class Normalised:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) back to the original text. A span never
         starts or ends on a gap's space: quotes are stripped before they are matched."""
+        if len(self.text) == len(self.original):
+            return start, end  # no gap was narrowed or removed: every index is the same
         last = end - 1
         if not self.plain:
             return self._to_original(start), self._to_original(last) + 1

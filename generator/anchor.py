@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from . import limits
 from .model import Passage
-from .normalize import ELLIPSIS, Normalised, normalise, normalise_text, split_pieces
+from .normalize import Normalised, normalise, normalise_text, split_ellipses, split_pieces
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ class SourceIndex:
         for pi, start, end in found:
             o_start, o_end = self.norm[pi].span(start, end)
             spans.append(Span(self.passages[pi].id, o_start, o_end))
-        raw_pieces = [p.strip() for p in ELLIPSIS.split(quote) if p.strip()]
+        raw_pieces = [p.strip() for p in split_ellipses(quote) if p.strip()]
         exact = len(raw_pieces) == len(spans) and all(
             raw == self.passages[self.ids[s.passage]].text[s.start : s.end]
             for raw, s in zip(raw_pieces, spans, strict=True)

@@ -16,12 +16,15 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 SAFE_SCHEMES = ("http", "https", "mailto")
 # Inline link targets, autolinks and reference definitions.
+_INLINE_TARGET = r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)"
 _LINK_TARGET = re.compile(
-    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)"
-    r"|<([a-z][a-z0-9+.\-]*:[^>\s]*)>"
+    _INLINE_TARGET
+    + r"|<([a-z][a-z0-9+.\-]*:[^>\s]*)>"
     r"|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Without `<` and `]:` only inline links can match, and alone their pattern is found fast.
+_INLINE_LINK_TARGET = re.compile(_INLINE_TARGET)
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*([^)\s]+)")
@@ -81,8 +84,9 @@ def scan_body(body: str, body_line: int, report: Report) -> None:
                 report.error(line, 1, f"image from `{src[:60]}`: pages load nothing from "
                                       "other hosts; link to it instead")
     # markdown-it drops links it deems unsafe (javascript:, data:, …) silently; catch them.
-    for m in re.finditer(_LINK_TARGET, body):
-        url = m.group(1) or m.group(2) or m.group(3) or ""
+    targets = _LINK_TARGET if "<" in body or "]:" in body else _INLINE_LINK_TARGET
+    for m in targets.finditer(body):
+        url = next(filter(None, m.groups()), "")
         if url and not is_safe_url(url):
             line = body_line + body.count("\n", 0, m.start())
             bad_links[url] = min(line, bad_links.get(url, line))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -59,6 +60,9 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 def display_path(path: Path, root: Path) -> str:
     """A path as contributors know it: relative to the project root, with forward slashes."""
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
+        return text[len(base) + 1 :].replace(os.sep, "/")  # the common case, by string
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

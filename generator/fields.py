@@ -152,24 +152,26 @@ class Validator:
                     + ", ".join(f"`{k}`" for k in known),
                 )
         for f in fields:
-            here = (*key, f.name)
-            if data.get(f.name) is INVALID:
+            raw = data.get(f.name)
+            if raw is INVALID:
                 continue  # already reported where it was read
-            if f.name not in data or data[f.name] is None or data[f.name] == "":
+            if raw is None or raw == "":
                 if f.required:
                     state = "is empty" if f.name in data else "is missing"
                     self.error(
-                        here if f.name in data else key,
+                        (*key, f.name) if f.name in data else key,
                         f"required key `{f.name}` {state} in {what}: {f.description}",
                     )
                 continue
-            value = self.value(f, data[f.name], here, what)
+            value = self.value(f, raw, (*key, f.name), what)
             if value is not None:
                 out[f.name] = value
         return out
 
     def value(self, f: Field, raw: Any, key: Key, what: str) -> Any:
         name = f"`{f.name}`"
+        if f.kind is Kind.TEXT:  # the most common kind first
+            return self.text(raw, key, name, f.max_chars)
         if f.kind is Kind.DATE:
             return self.date(raw, key, name)
         if f.kind is Kind.INT:
@@ -261,6 +263,8 @@ class Validator:
         return text
 
     def text(self, raw: Any, key: Key, name: str, max_chars: int) -> str | None:
+        if type(raw) is str and 0 < len(text := raw.strip()) <= max_chars:
+            return text  # the common case, valid text, decided at once
         if isinstance(raw, (bool, dt.date)) or raw is None:
             if raw is None:
                 self.error(key, f"{name} is empty; write the text or remove the entry",

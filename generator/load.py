@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .bodyscan import scan_body
 from .config import Settings
@@ -17,7 +17,7 @@ from .fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
 from .model import Claim, Correction, Evidence, Source, Stance
 from .passages import split_passages
 from .pins import digest
-from .textfile import read
+from .textfile import TextFile, read
 
 if TYPE_CHECKING:
     from .cache import CheckCache
@@ -86,16 +86,7 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
     # Valid evidence items are still anchored when others are broken, so one run
     # reports every problem; a claim with errors is never built.
     evidence = tuple(
-        Evidence(
-            source=item["source"], quote=item["quote"],
-            stance=Stance(item.get("stance", Stance.CONTEXT)),
-            line=tf.where(("evidence", i, "quote"))[0], col=tf.where(("evidence", i, "quote"))[1],
-            source_line=tf.value_at(("evidence", i, "source"))[0],
-            source_col=tf.value_at(("evidence", i, "source"))[1], account=item.get("account"),
-            note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
-            passage=item.get("passage"),
-        )
-        for i, item in enumerate(values.pop("evidence", ()))
+        _evidence(tf, i, item) for i, item in enumerate(values.pop("evidence", ()))
         if item and {"source", "quote"} <= item.keys()
     )
     corrections = tuple(
@@ -109,6 +100,18 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
     return Claim(slug=slug, path=path, evidence=evidence, corrections=corrections,
                  body=tf.body, body_line=tf.body_line,
                  appearance_line=tf.where(("appearance",))[0], **values), report.items
+
+
+def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:
+    line, col = tf.where(("evidence", i, "quote"))
+    source_line, source_col = tf.value_at(("evidence", i, "source"))
+    return Evidence(
+        source=item["source"], quote=item["quote"],
+        stance=Stance(item.get("stance", Stance.CONTEXT)), line=line, col=col,
+        source_line=source_line, source_col=source_col, account=item.get("account"),
+        note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
+        passage=item.get("passage"),
+    )
 
 
 def load_all(settings: Settings, only: Iterable[Path] | None = None,

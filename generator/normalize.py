@@ -82,15 +82,17 @@ class Normalised:
         return tuple(out)
 
     def _to_original(self, index: int) -> int:
-        if self.plain:
-            # Every gap is blank: `index` lies in word number w, and str.split finds where
-            # that word starts in the original, in C.
-            w = self.text.count(" ", 0, index)
-            rest = self.original.split(None, w)[-1]
-            return len(self.original) - len(rest) + index - (self.text.rfind(" ", 0, index) + 1)
         norm_starts, orig_starts, _ = self._runs
         run = bisect.bisect_right(norm_starts, index) - 1
         return orig_starts[run] + index - norm_starts[run]
+
+    def _plain_to_original(self, index: int, w: int, rest: str) -> tuple[int, str]:
+        """Every gap is blank: `index` lies in word number w, and str.split finds where
+        that word starts in the original, in C. `rest` is the original from an earlier
+        word on, `w` counted from there; the original from this word on is returned too."""
+        rest = rest.split(None, w)[-1]
+        word_start = self.text.rfind(" ", 0, index) + 1
+        return len(self.original) - len(rest) + index - word_start, rest
 
     @property
     def length(self) -> int:
@@ -99,7 +101,16 @@ class Normalised:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) back to the original text. A span never
         starts or ends on a gap's space: quotes are stripped before they are matched."""
-        return self._to_original(start), self._to_original(end - 1) + 1
+        if len(self.text) == len(self.original):
+            return start, end  # no gap was narrowed or removed: every index is the same
+        last = end - 1
+        if not self.plain:
+            return self._to_original(start), self._to_original(last) + 1
+        first, rest = self._plain_to_original(start, self.text.count(" ", 0, start),
+                                              self.original)
+        # The end's word counted on from the start's, so the start's words are split once.
+        final, _ = self._plain_to_original(last, self.text.count(" ", start, last), rest)
+        return first, final + 1
 
 
 def fold_char(ch: str) -> str:
@@ -110,11 +121,14 @@ def fold_char(ch: str) -> str:
     return lower if len(lower) == 1 else ch
 
 
-_TABLE = str.maketrans(_FOLD)
-_WHITE = re.compile(r"\s+")
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
 _WORD = re.compile(r"\S+")
 _INVISIBLES = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 _GAPS = re.compile("[\\s" + "".join(sorted(_INVISIBLE)) + "]+")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLD[match.group()]
 
 
 def _gap(match: re.Match[str]) -> str:
@@ -122,20 +136,28 @@ def _gap(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> Normalised:
-    folded = text.translate(_TABLE)
+    # A pattern finds the few characters to fold faster than str.translate visits all.
+    folded = _FOLDABLE.sub(_fold_match, text)
     lowered = folded.lower()
     if len(lowered) != len(folded):  # a letter whose lower case is longer: one by one
         lowered = "".join(fold_char(ch) for ch in folded)
-    # Without invisible characters (the common case) the work is all done in C.
-    flat = (_GAPS.sub(_gap, lowered) if _INVISIBLES.search(lowered)
-            else _WHITE.sub(" ", lowered))
-    return Normalised(flat.strip(" "), text)
+    if _INVISIBLES.search(lowered):
+        return Normalised(_GAPS.sub(_gap, lowered).strip(" "), text)
+    # The common case: str.split() breaks at exactly the characters `\s` matches.
+    return Normalised(" ".join(lowered.split()), text)
 
 
 def normalise_text(text: str) -> str:
     return normalise(text).text
 
 
+def split_ellipses(quote: str) -> list[str]:
+    """The parts of a quote between its ellipses, as written."""
+    if "…" not in quote and "..." not in quote and "[" not in quote:
+        return [quote]  # no ellipsis can match, and most quotes have none
+    return ELLIPSIS.split(quote)
+
+
 def split_pieces(quote: str) -> list[str]:
     """Split a quote at its ellipses into the normalised pieces that must occur in order."""
-    return [p for p in (normalise_text(part) for part in ELLIPSIS.split(quote)) if p]
+    return [p for p in (normalise_text(part) for part in split_ellipses(quote)) if p]

@@ -7,11 +7,23 @@ from its page; raw HTML is refused because a source is text, not markup.
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import normalize
+from markdown_it.rules_core.state_core import StateCore
 
 from .diagnostics import Report
 from .model import Passage
 
-_md = MarkdownIt("commonmark")
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's line-ending and NUL rule, which rewrites every line break even when
+    there is nothing to change: bodies are read with LF line endings already."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
+# Passages are the text of blocks: the inline parse (emphasis, links, …) is not needed.
+_md = MarkdownIt("commonmark").disable(["inline", "text_join"])
+_md.core.ruler.at("normalize", _normalize)
 
 _KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "cell",
           "td_open": "cell"}

@@ -50,6 +50,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -189,6 +190,8 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         if node.tag not in _PLAIN_TAGS:
             return self.bad_tag(node)
+        if node.tag == _STR_TAG:
+            return node.value  # what the constructor would return, without its overhead
         if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             self.texts[key] = str(node.value)
         try:
@@ -241,7 +244,12 @@ def decode(raw: bytes, report: Report) -> str | None:
 
 
 def _check_lines(text: str, report: Report) -> bool:
-    for lineno, line in enumerate(text.split("\n"), 1):
+    if len(text) <= limits.MAX_LINE_CHARS:
+        return True  # no line can be too long
+    lines = text.split("\n")
+    if max(map(len, lines)) <= limits.MAX_LINE_CHARS:
+        return True
+    for lineno, line in enumerate(lines, 1):
         if len(line) > limits.MAX_LINE_CHARS:
             report.error(
                 lineno, 1, f"line is {len(line):,} characters long, over the limit of "

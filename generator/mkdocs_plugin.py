@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import subprocess
 import threading
 from pathlib import Path
 from typing import Any, cast
@@ -136,6 +137,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.made: dict[str, tuple[str, str, PlannedFile]] = {}
         self.written: dict[str, str] = {}
         self.indexer: threading.Thread | None = None
+        self.indexing: subprocess.Popen[str] | None = None
         self.reindex = False
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None
@@ -288,12 +290,20 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             while self.reindex:
                 self.reindex = False
                 try:
-                    index_site(site_dir, background=True)
+                    index_site(site_dir, background=True, started=self._indexing)
                 except SearchIndexError as exc:
                     log.warning("factcheck: search index not updated: %s", exc)
 
         self.indexer = threading.Thread(target=run, name="factcheck-search", daemon=True)
         self.indexer.start()
+
+    def _indexing(self, proc: subprocess.Popen[str]) -> None:
+        self.indexing = proc
+
+    def on_shutdown(self) -> None:
+        # A background index of a preview that is closing is of no use to anyone.
+        if self.indexing is not None and self.indexing.poll() is None:
+            self.indexing.kill()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:

@@ -10,6 +10,7 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .pfmeta import shorten_fragment_names
@@ -29,18 +30,24 @@ class SearchIndexError(Exception):
     pass
 
 
-def index_site(site_dir: Path, background: bool = False) -> None:
+def index_site(site_dir: Path, background: bool = False,
+               started: Callable[[subprocess.Popen[str]], None] | None = None) -> None:
     """Write the Pagefind bundle into `site_dir/pagefind/`. In the `background` (behind a
-    preview) it runs at the lowest CPU priority, so it never slows the next rebuild."""
+    preview) it runs at the lowest CPU priority, so it never slows the next rebuild;
+    `started` is given the process, to stop it if the preview stops first."""
     nice = shutil.which("nice") if background else None
     # Pagefind reads only each page's <article> (the theme's page body, which holds every
     # indexed element): the navigation around it is most of a page's bytes.
-    result = subprocess.run(
+    proc = subprocess.Popen(
         [*([nice, "-n", "19"] if nice else []), sys.executable, "-m", "pagefind", "--site",
          str(site_dir), "--output-subdir", BUNDLE, "--root-selector", ROOT_SELECTOR,
          "--quiet"],
-        capture_output=True, text=True, check=False,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+    if started is not None:
+        started(proc)
+    stdout, stderr = proc.communicate()
+    result = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): "
                                f"{(result.stderr or result.stdout).strip()[-2000:]}")

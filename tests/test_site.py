@@ -151,6 +151,15 @@ def test_listings_and_machine_readable_output(site: Path, claims: list[dict]) ->
     assert len(home.select("ol.fc-latest li")) == min(len(claims), 10)
 
 
+def test_generated_pages_in_the_nav_keep_their_nav_titles(site: Path) -> None:
+    home = soup(site / "index.html")
+    labels = {" ".join(a.get_text(" ").split()) for a in home.select("nav.md-nav--primary a")}
+    assert {"Latest", "By verdict", "By topic", "By claimant", "Sources"} <= labels
+    listing = soup(site / "claims" / "index.html")
+    assert listing.title is not None and listing.title.get_text().startswith("All fact checks")
+    assert article(listing).select_one("h1").get_text(strip=True) == "All fact checks"
+
+
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
     foreign = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
     for path in site.rglob("*.html"):

@@ -202,7 +202,16 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.nav_titles = nav_titles(config.nav)
         for spec in self.pages.values():
             self._replace(files, self._page_file(spec, config, config_key))
+        self._forget_gone_pages()
         return files
+
+    def _forget_gone_pages(self) -> None:
+        """Under a dirty build, delete the written pages no longer planned (a claim deleted
+        or renamed, a listing page fewer), so the preview shows no page the build would not."""
+        for path in [p for p in self.made if p not in self.pages]:
+            page = Path(self.made.pop(path)[2].abs_dest_path)
+            self.written.pop(path, None)
+            page.unlink(missing_ok=True)
 
     @staticmethod
     def _replace(files: Files, file: File) -> None:

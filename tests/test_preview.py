@@ -78,6 +78,18 @@ def test_a_new_source_title_rebuilds_the_claims_citing_it(tmp_path: Path) -> Non
     assert "Retitled " in html
 
 
+def test_a_deleted_claim_leaves_the_preview(tmp_path: Path) -> None:
+    root, site = copy_project(tmp_path / "p"), tmp_path / "site"
+    dirty_build(root, site, start=True)
+    assert (site / "claims" / OTHER / "index.html").is_file()
+    (root / "content" / "claims" / f"{OTHER}.md").unlink()
+    dirty_build(root, site)
+    assert not (site / "claims" / OTHER / "index.html").exists()
+    assert (site / "claims" / CLAIM / "index.html").is_file()
+    listing = (site / "claims" / "index.html").read_text(encoding="utf-8")
+    assert OTHER not in listing and CLAIM in listing
+
+
 def test_the_cache_reloads_only_changed_files(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     cache = CheckCache()

@@ -7,17 +7,14 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-from .anchor import Failure, Match, SourceIndex, Span
+from .anchor import Failure, Match, Span
+from .cache import CheckCache
 from .config import Settings
 from .diagnostics import Diagnostic, Severity, display_path
 from .fields import nearest
 from .load import Loaded
 from .model import Claim, Evidence, Source, Stance
-
-if TYPE_CHECKING:
-    from .cache import CheckCache
 
 log = logging.getLogger("factcheck.resolve")
 
@@ -77,16 +74,12 @@ def resolve(loaded: Loaded, settings: Settings, cache: CheckCache | None = None
             ) -> tuple[Corpus, list[Diagnostic]]:
     """Anchor every quote; with a cache, only quotes whose claim or source changed."""
     diags: list[Diagnostic] = []
-    indexes: dict[str, SourceIndex] = {}
+    # Each source's index is built once, by the first quote that needs it.
+    anchors = cache if cache is not None else CheckCache()
 
     def anchor(ev: Evidence) -> Match | Failure:
-        source = loaded.sources[ev.source]
-        if cache is not None:
-            return cache.anchor(source, (ev.quote, ev.prefix, ev.suffix, ev.passage))
-        if ev.source not in indexes:
-            indexes[ev.source] = SourceIndex(ev.source, source.passages)
-        return indexes[ev.source].anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix,
-                                         passage=ev.passage)
+        return anchors.anchor(loaded.sources[ev.source],
+                              (ev.quote, ev.prefix, ev.suffix, ev.passage))
     evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
     citations: dict[tuple[str, str], list[Citation]] = defaultdict(list)
     known_ids = sorted(set(loaded.sources) | loaded.broken_sources)

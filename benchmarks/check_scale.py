@@ -144,7 +144,7 @@ def measure(phase: str, root: Path, repeat: int) -> Figures:
 def cli_command(root: Path) -> list[str]:
     """The installed `factcheck` script beside this interpreter, else the module."""
     script = Path(sys.executable).with_name("factcheck")
-    base = [str(script)] if script.is_file() else [sys.executable, "-m", "generator.cli"]
+    base = [str(script)] if script.is_file() else [sys.executable, "-m", "generator.commands.cli"]
     return [*base, "check", "--root", str(root)]
 
 

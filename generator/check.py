@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import CheckCache
-from .changed import Changes, Scope, restrict, select
-from .config import Settings, load_settings
-from .diagnostics import Diagnostic, Report, has_errors
-from .load import load_all
-from .pins import LOCK_NAME, read_lock, verify
-from .resolve import Corpus, resolve
+from generator.anchoring.resolve import Corpus, resolve
+from generator.content.load import load_all
+from generator.content.pins import LOCK_NAME, read_lock, verify
+from generator.content.settings import Settings, load_settings
+from generator.diagnostics import Diagnostic, Report, has_errors
+from generator.history.changed import Changes, Scope, restrict, select
+from generator.preview.cache import CheckCache
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cli import main
+from generator.commands.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
@@ -164,7 +164,7 @@ def run_cli(argv: Sequence[str]) -> Result:
 def run_subprocess(argv: Sequence[str], *, timeout: float = 60, cwd: Path | None = None
                    ) -> Result:
     proc = subprocess.run(
-        [sys.executable, "-m", "generator.cli", *argv],
+        [sys.executable, "-m", "generator.commands.cli", *argv],
         capture_output=True, text=True, encoding="utf-8", errors="replace",
         timeout=timeout, cwd=cwd, check=False,
     )

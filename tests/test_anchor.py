@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from checkutil import SOURCES
-from generator.anchor import Failure, Match, SourceIndex, describe_difference
-from generator.config import Settings
-from generator.load import load_source
+from generator.anchoring.anchor import Failure, Match, SourceIndex, describe_difference
+from generator.content.load import load_source
+from generator.content.settings import Settings
 from generator.model import Passage, Source
 
 P1 = "The Russian side emphasized the “urgent need” for talks on the Armenian-Azerbaijani border."

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.resolve import Corpus
+from generator.anchoring.resolve import Corpus
+from generator.commands.cli import main
 from generator.site.pages import SiteBuilder
 from siteutil import copy_project
 

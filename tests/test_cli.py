@@ -21,8 +21,8 @@ from checkutil import (
     run_cli,
     run_subprocess,
 )
-from generator.config import DEFAULT_VERDICTS
-from generator.fields import CLAIM_FIELDS, SOURCE_FIELDS
+from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS
+from generator.content.settings import DEFAULT_VERDICTS
 
 # -- check: exit codes -----------------------------------------------------------------
 

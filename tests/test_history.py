@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
 
-from generator import git as git_module
 from generator.check import run_check
-from generator.history import Change, read_history
+from generator.history import git as git_module
+from generator.history.revisions import Change, read_history
 from generator.model import PartialDate
 from generator.site.pages import generate
 from siteutil import article, build, copy_project, soup

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import check as check_module
-from generator.cli import main
+from generator.commands.cli import main
 from siteutil import build, copy_project, soup
 from xss_vectors import XSS_VECTORS
 
@@ -93,7 +93,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert len(loaded) >= 0.95 * len(STRINGS)
     patch = pytest.MonkeyPatch()
     patch.setattr(check_module.CheckResult, "ok", property(lambda self: True))
-    patch.setattr("generator.mkdocs_adapter.Severity", type("S", (), {"ERROR": None}))
+    patch.setattr("generator.mkdocs_adapter.build.Severity", type("S", (), {"ERROR": None}))
     try:
         return build(root, tmp_path_factory.mktemp("site"))
     finally:

@@ -24,7 +24,7 @@ ITEM = """  - source: sochi-summit-broker-peace
 
 
 def check(root: Path) -> tuple[int, str]:
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--root", str(root)],
+    result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "check", "--root", str(root)],
                             capture_output=True, text=True, timeout=120)
     assert "Traceback" not in result.stderr
     return result.returncode, result.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.normalize import fold_char, normalise, normalise_text, split_pieces
+from generator.anchoring.normalize import fold_char, normalise, normalise_text, split_pieces
 
 
 @pytest.mark.parametrize("ch", list("'‘’‚‛′`´ʼ"))

@@ -6,7 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from generator.site.pfmeta import (
+from generator.search.pfmeta import (
     SIGNATURE,
     _encode_head,
     _encode_text,

@@ -15,8 +15,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.cache import CheckCache
 from generator.check import run_check
+from generator.preview.cache import CheckCache
 from siteutil import copy_project
 
 CLAIM = "peacekeepers-failed-to-stop-2023-offensive"
@@ -145,7 +145,7 @@ def test_factcheck_serve_shows_an_edit(tmp_path: Path) -> None:
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--root", str(root),
+        [sys.executable, "-m", "generator.commands.cli", "serve", "--root", str(root),
          "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}/claims/{CLAIM}/"

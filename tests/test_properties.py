@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checkutil import SOURCES
-from generator.anchor import Failure, Match, SourceIndex
-from generator.config import Settings
-from generator.load import load_source
+from generator.anchoring.anchor import Failure, Match, SourceIndex
+from generator.anchoring.normalize import fold_char, normalise, normalise_text
+from generator.content.load import load_source
+from generator.content.settings import Settings
 from generator.model import Passage
-from generator.normalize import fold_char, normalise, normalise_text
 
 MIN_WORDS = 4
 MAX_WORDS = 30

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.search import UNSTABLE_FILES
+from generator.search.pagefind import UNSTABLE_FILES
 from siteutil import build, copy_project
 
 

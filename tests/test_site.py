@@ -12,8 +12,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from generator.normalize import normalise_text, split_pieces
-from generator.site.pfmeta import SIGNATURE, read_pages
+from generator.anchoring.normalize import normalise_text, split_pieces
+from generator.search.pfmeta import SIGNATURE, read_pages
 from siteutil import REPO, article, build, copy_project, soup
 
 

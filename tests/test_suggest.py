@@ -10,7 +10,7 @@ import pytest
 
 from checkutil import VALID_CLAIM, Project, assert_no_traceback
 from generator.model import Passage, Source
-from generator.suggest import PassageIndex, best_quote
+from generator.search.suggest import PassageIndex, best_quote
 
 # Claims like the seed's: each cites passages of the stored sources, in its own words.
 SEED_LIKE = {

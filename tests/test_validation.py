@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from checkutil import VALID_CLAIM, Diag, Project, line_of, replace_line
-from generator.bodyscan import scan_body
+from generator.content.bodyscan import scan_body
+from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
+from generator.content.textfile import parse
 from generator.diagnostics import Report
-from generator.fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
 from generator.model import PartialDate
-from generator.textfile import parse
 
 VERDICTS = ("true", "mostly-true", "mixed", "mostly-false", "false", "misleading", "disputed",
             "unproven")

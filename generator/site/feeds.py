@@ -6,10 +6,10 @@ import json
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
-from ..model import Claim, PartialDate
-from ..resolve import Corpus
-from .jsonld import absolute
-from .urls import claim_url, source_url
+from generator.anchoring.resolve import Corpus
+from generator.model import Claim, PartialDate
+from generator.site.jsonld import absolute
+from generator.site.urls import claim_url, source_url
 
 
 def claims_json(corpus: Corpus, entry: Callable[[str], str] | None = None) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..config import Settings
-from ..model import Claim
-from ..resolve import Corpus
-from .urls import claim_url, source_url
+from generator.anchoring.resolve import Corpus
+from generator.content.settings import Settings
+from generator.model import Claim
+from generator.site.urls import claim_url, source_url
 
 
 def script_json(data: Any) -> str:

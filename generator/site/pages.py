@@ -21,19 +21,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..anchor import Span
-from ..history import History, read_history
-from ..model import Claim, Source, Stance
-from ..normalize import normalise_text
-from ..resolve import Corpus, ResolvedEvidence
-from . import feeds
-from .highlight import Mark, highlight
-from .jsonld import claim_review, script_json
-from .markup import render_markdown
-from .render import environment, meta_value
-from .text import sentence_bounds, text_fragment
-from .updates import latest, updates_by_claim
-from .urls import claim_url, listing_url, relative, slugify, source_url
+from generator.anchoring.anchor import Span
+from generator.anchoring.normalize import normalise_text
+from generator.anchoring.resolve import Corpus, ResolvedEvidence
+from generator.history.revisions import History, read_history
+from generator.model import Claim, Source, Stance
+from generator.site import feeds
+from generator.site.highlight import Mark, highlight
+from generator.site.jsonld import claim_review, script_json
+from generator.site.markup import render_markdown
+from generator.site.render import environment, meta_value
+from generator.site.text import sentence_bounds, text_fragment
+from generator.site.updates import latest, updates_by_claim
+from generator.site.urls import claim_url, listing_url, relative, slugify, source_url
 
 log = logging.getLogger("factcheck.pages")
 
@@ -204,7 +204,7 @@ class SiteBuilder:
             f".fc-verdict-{v.key} {{ --fc-colour: {v.colour}; }}\n" for v in self.settings.verdicts)
         for name in ASSETS:
             self.files[f"assets/{name}"] = (
-                resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
+                resources.files("generator.site") / "assets" / name).read_text(encoding="utf-8")
         log.info("planned %d pages and generated %d files", len(self.pages), len(self.files))
         return self.files
 

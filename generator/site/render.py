@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.site", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote as _quote
 
-from ..normalize import normalise_text
+from generator.anchoring.normalize import normalise_text
 
 # A sentence ends at . ! or ? (maybe followed by closing quotes) before white space.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")

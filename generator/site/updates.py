@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..config import Settings
-from ..history import Change, History
-from ..model import Claim, PartialDate, Source
+from generator.content.settings import Settings
+from generator.history.revisions import Change, History
+from generator.model import Claim, PartialDate, Source
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ import bm25s
 import Stemmer
 import yaml
 
-from .anchor import Failure, SourceIndex
-from .config import Settings
-from .diagnostics import Diagnostic, Report, display_path
-from .load import load_source, markdown_files
-from .model import Passage, Source
-from .site.urls import source_url
-from .textfile import read
+from generator.anchoring.anchor import Failure, SourceIndex
+from generator.content.load import load_source, markdown_files
+from generator.content.settings import Settings
+from generator.content.textfile import read
+from generator.diagnostics import Diagnostic, Report, display_path
+from generator.model import Passage, Source
+from generator.site.urls import source_url
 
 # bm25s sets its own logger to DEBUG; factcheck stays quiet unless asked (-v).
 logging.getLogger("bm25s").setLevel(logging.WARNING)

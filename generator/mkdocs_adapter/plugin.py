@@ -27,15 +27,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .cache import CheckCache
-from .census import take_census
-from .check import CheckResult, run_check
-from .history import History, head, read_history
-from .site.csp import add_csp
-from .site.pages import SCRIPTS, STYLESHEETS, PageSpec, Reuse, generate_site
-from .site.render import theme_text
-from .site.search import SearchIndexError, index_site
-from .watch import use_file_events
+from generator.check import CheckResult, run_check
+from generator.history.revisions import History, head, read_history
+from generator.preview.cache import CheckCache
+from generator.preview.watch import use_file_events
+from generator.search.pagefind import SearchIndexError, index_site
+from generator.site.census import take_census
+from generator.site.csp import add_csp
+from generator.site.pages import SCRIPTS, STYLESHEETS, PageSpec, Reuse, generate_site
+from generator.site.render import theme_text
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
 

@@ -21,8 +21,8 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import limits
-from .diagnostics import Report
+from generator import limits
+from generator.diagnostics import Report
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     from yaml import CSafeLoader as SafeLoader

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from . import limits
-from .model import PartialDate, Stance
-from .textfile import INVALID, Key, TextFile
+from generator import limits
+from generator.content.textfile import INVALID, Key, TextFile
+from generator.model import PartialDate, Stance
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PASSAGE_PATTERN = r"^p[1-9][0-9]*$"
@@ -361,7 +361,7 @@ def _field_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
 
 
 def _kind(value: Any) -> str:
-    from .textfile import _kind as kind
+    from generator.content.textfile import _kind as kind
 
     return kind(value)
 

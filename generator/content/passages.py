@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import normalize
 from markdown_it.rules_core.state_core import StateCore
 
-from .diagnostics import Report
-from .model import Passage
+from generator.diagnostics import Report
+from generator.model import Passage
 
 
 def _normalize(state: StateCore) -> None:

@@ -20,11 +20,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Report
-from .git import GitError, git
-from .model import PartialDate
-from .normalize import normalise_text
-from .textfile import parse
+from generator.anchoring.normalize import normalise_text
+from generator.content.textfile import parse
+from generator.diagnostics import Report
+from generator.history.git import GitError, git
+from generator.model import PartialDate
 
 log = logging.getLogger("factcheck.history")
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Report, display_path
-from .model import Source
+from generator.diagnostics import Diagnostic, Report, display_path
+from generator.model import Source
 
 LOCK_NAME = "sources.lock"
 _LINE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\s+sha256:([0-9a-f]{64})$")

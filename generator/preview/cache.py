@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .anchor import Failure, Match, SourceIndex
-from .model import Claim, Source
+from generator.anchoring.anchor import Failure, Match, SourceIndex
+from generator.model import Claim, Source
 
 if TYPE_CHECKING:
-    from .resolve import Resolution
+    from generator.anchoring.resolve import Resolution
 
 T = TypeVar("T")
 _StatKey = tuple[int, int, int]

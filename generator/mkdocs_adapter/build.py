@@ -6,15 +6,15 @@ import logging
 import sys
 from pathlib import Path
 
-from .cache import CheckCache
-from .check import run_check
-from .diagnostics import Severity
+from generator.check import run_check
+from generator.diagnostics import Severity
+from generator.preview.cache import CheckCache
 
 log = logging.getLogger("factcheck.build")
 
 
 def _precheck(root: Path, cache: CheckCache | None = None) -> bool:
-    from . import mkdocs_plugin
+    from generator.mkdocs_adapter import plugin as mkdocs_plugin
 
     result = run_check(root, cache=cache)
     for d in result.diagnostics:
@@ -63,7 +63,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    from . import mkdocs_plugin
+    from generator.mkdocs_adapter import plugin as mkdocs_plugin
 
     cache = CheckCache()
     if not _precheck(root, cache):

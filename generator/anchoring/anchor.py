@@ -15,9 +15,15 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from . import limits
-from .model import Passage
-from .normalize import Normalised, normalise, normalise_text, split_ellipses, split_pieces
+from generator import limits
+from generator.anchoring.normalize import (
+    Normalised,
+    normalise,
+    normalise_text,
+    split_ellipses,
+    split_pieces,
+)
+from generator.model import Passage
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import pins, skeletons
-from .changed import Scope, changed_files, default_base
-from .check import run_check
-from .config import load_settings
-from .diagnostics import Report, Severity
-from .fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
-from .git import GitError
-from .load import load_all, load_source, markdown_files
+from generator.check import run_check
+from generator.commands import skeletons
+from generator.content import pins
+from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
+from generator.content.load import load_all, load_source, markdown_files
+from generator.content.settings import load_settings
+from generator.diagnostics import Report, Severity
+from generator.history.changed import Scope, changed_files, default_base
+from generator.history.git import GitError
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -130,7 +131,7 @@ def _suggest(args: argparse.Namespace, root: Path) -> int:
     if args.top < 1:
         print("factcheck: --top must be at least 1", file=sys.stderr)
         return 2
-    from . import suggest  # numpy and the index are for this command only
+    from generator.search import suggest  # numpy and the index are for this command only
 
     settings = load_settings(root, Report("mkdocs.yml"))
     run = suggest.suggest_for_file(path, settings, args.top)
@@ -163,13 +164,13 @@ def _urls(args: argparse.Namespace, root: Path) -> int:
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:
-    from .mkdocs_adapter import build_site
+    from generator.mkdocs_adapter.build import build_site
 
     return build_site(root.resolve(), args.site_dir)
 
 
 def _serve(args: argparse.Namespace, root: Path) -> int:
-    from .mkdocs_adapter import serve_site
+    from generator.mkdocs_adapter.build import serve_site
 
     return serve_site(root.resolve(), args.dev_addr)
 

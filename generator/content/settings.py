@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Report
-from .fields import Field, Kind, Validator
-from .textfile import read_yaml_config
+from generator.content.fields import Field, Kind, Validator
+from generator.content.textfile import read_yaml_config
+from generator.diagnostics import Report
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .pfmeta import shorten_fragment_names
+from generator.search.pfmeta import shorten_fragment_names
 
 log = logging.getLogger("factcheck.search")
 

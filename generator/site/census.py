@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import markdown_files
-from .resolve import Corpus
-from .site.urls import claim_url, source_url
+from generator.anchoring.resolve import Corpus
+from generator.content.load import markdown_files
+from generator.site.urls import claim_url, source_url
 
 _LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 _PASSAGE = re.compile(r'<div class="fc-passage[^"]*" id="(p\d+)">')

@@ -12,11 +12,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .config import Settings
-from .diagnostics import display_path
-from .git import GitError, git, is_repository
-from .load import Loaded
-from .pins import LOCK_NAME
+from generator.content.load import Loaded
+from generator.content.pins import LOCK_NAME
+from generator.content.settings import Settings
+from generator.diagnostics import display_path
+from generator.history.git import GitError, git, is_repository
 
 DEFAULT_BASE = "origin/main"
 FALLBACK_BASE = "HEAD"

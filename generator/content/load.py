@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .bodyscan import scan_body
-from .config import Settings
-from .diagnostics import Diagnostic, Report, display_path
-from .fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
-from .model import Claim, Correction, Evidence, Source, Stance
-from .passages import split_passages
-from .pins import digest
-from .textfile import TextFile, read
+from generator.content.bodyscan import scan_body
+from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
+from generator.content.passages import split_passages
+from generator.content.pins import digest
+from generator.content.settings import Settings
+from generator.content.textfile import TextFile, read
+from generator.diagnostics import Diagnostic, Report, display_path
+from generator.model import Claim, Correction, Evidence, Source, Stance
 
 if TYPE_CHECKING:
-    from .cache import CheckCache
+    from generator.preview.cache import CheckCache
 
 log = logging.getLogger("factcheck.load")
 T = TypeVar("T")

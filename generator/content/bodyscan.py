@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .diagnostics import Report
+from generator.diagnostics import Report
 
 _md = MarkdownIt("commonmark")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)

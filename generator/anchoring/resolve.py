@@ -8,13 +8,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from .anchor import Failure, Match, Span
-from .cache import CheckCache
-from .config import Settings
-from .diagnostics import Diagnostic, Severity, display_path
-from .fields import nearest
-from .load import Loaded
-from .model import Claim, Evidence, Source, Stance
+from generator.anchoring.anchor import Failure, Match, Span
+from generator.content.fields import nearest
+from generator.content.load import Loaded
+from generator.content.settings import Settings
+from generator.diagnostics import Diagnostic, Severity, display_path
+from generator.model import Claim, Evidence, Source, Stance
+from generator.preview.cache import CheckCache
 
 log = logging.getLogger("factcheck.resolve")
 

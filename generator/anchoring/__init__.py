@@ -1,0 +1,1 @@
+"""Quote anchoring: normalise text, find each quote, resolve the model."""

@@ -1,0 +1,1 @@
+"""Files to the typed model: read, validate and convert sources, claims and settings."""

@@ -1,0 +1,1 @@
+"""Version history: git, corrections read from it, what changed since a base."""

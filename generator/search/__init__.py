@@ -1,0 +1,1 @@
+"""Search: the site's Pagefind index, and passage ranking for contributors."""

@@ -96,6 +96,7 @@ class Source:
     archive_url: str | None = None
     retrieved: PartialDate | None = None
     notes: str | None = None
+    fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal sources
 
     def passage(self, passage_id: str) -> Passage:
         for p in self.passages:
@@ -145,6 +146,7 @@ class Claim:
     tags: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     appearance_line: int = 1
+    fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal claims
 
     @property
     def headline(self) -> str:

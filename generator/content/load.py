@@ -69,7 +69,7 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
     if not report.ok or "title" not in values:
         return None, report.items
     return Source(id=sid, path=path, passages=passages, digest=digest(tf.body),
-                  **values), report.items
+                  fingerprint=tf.fingerprint, **values), report.items
 
 
 def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagnostic]]:
@@ -99,7 +99,8 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
                                 f"({values['published']}); correct one of the dates")
     return Claim(slug=slug, path=path, evidence=evidence, corrections=corrections,
                  body=tf.body, body_line=tf.body_line,
-                 appearance_line=tf.where(("appearance",))[0], **values), report.items
+                 appearance_line=tf.where(("appearance",))[0], fingerprint=tf.fingerprint,
+                 **values), report.items
 
 
 def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator import limits
 from generator.diagnostics import Report
+from generator.digest import text_digest
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     from yaml import CSafeLoader as SafeLoader
@@ -68,6 +69,8 @@ class TextFile:
     value_positions: Mapping[Key, Position] = field(default_factory=dict)
     # The source text of scalars YAML read as numbers, so `0x1F` stays `0x1F` as text.
     scalar_text: dict[Key, str] = field(default_factory=dict)
+    # A digest of the whole file's text: what the preview and page keys compare.
+    fingerprint: str = ""
 
     def where(self, key: Key) -> Position:
         """The position of a key, else of its value, else of the nearest located parent."""
@@ -321,7 +324,7 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
         )
         return None
     return TextFile(path, display, mapping, body, body_line, builder_keys, builder_values,
-                    builder_texts)
+                    builder_texts, text_digest(text))
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")

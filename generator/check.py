@@ -8,13 +8,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.anchoring.resolve import Corpus, resolve
-from generator.content.load import load_all
+from generator.anchoring.resolve import Anchorer, Corpus, ResolutionMemo, resolve
+from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
 from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
-from generator.preview.cache import CheckCache
 
 
 @dataclass(frozen=True)
@@ -29,15 +28,26 @@ class CheckResult:
         return not has_errors(self.diagnostics)
 
 
-def run_check(root: Path, options: dict[str, object] | None = None,
-              changes: Changes | None = None, cache: CheckCache | None = None) -> CheckResult:
+@dataclass(frozen=True)
+class CheckSteps:
+    """The check's steps that a long-running caller may answer from what it kept: the
+    defaults do the work every time. The preview (`generator.preview`) passes its own."""
+
+    read_source: SourceLoader = load_source
+    read_claim: ClaimLoader = load_claim
+    anchor: Anchorer | None = None
+    resolution: ResolutionMemo | None = None
+
+
+def run_check(root: Path, config_file: Path | str | None = None,
+              changes: Changes | None = None, steps: CheckSteps | None = None
+              ) -> CheckResult:
     """Check everything, or with `changes` only the changed files and the claims citing
-    changed sources: every source is still loaded, so those claims anchor as usual.
-    A `cache` (kept by a long-running process) lets unchanged files be skipped."""
-    report = Report("mkdocs.yml")
-    settings = load_settings(root, report, options)
+    changed sources: every source is still loaded, so those claims anchor as usual."""
+    steps = steps or CheckSteps()
+    settings, settings_diags = load_settings(root, config_file)
     with _collector_paused():
-        loaded = load_all(settings, cache=cache)
+        loaded = load_all(settings, read_source=steps.read_source, read_claim=steps.read_claim)
         scope = None
         pinned = loaded.sources
         if changes is not None:
@@ -45,12 +55,11 @@ def run_check(root: Path, options: dict[str, object] | None = None,
             loaded = restrict(loaded, scope)
             if not scope.everything:
                 pinned = {sid: s for sid, s in loaded.sources.items() if sid in scope.sources}
-        corpus, resolve_diags = resolve(loaded, settings, cache)
-    if cache is not None:
-        cache.sweep()
+        corpus, resolve_diags = resolve(loaded, settings, anchor=steps.anchor,
+                                        memo=steps.resolution)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
-    diagnostics = sorted([*report.items, *loaded.diagnostics, *resolve_diags, *lock.items,
+    diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags, *lock.items,
                           *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))
     if scope is not None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 
 
-def text_digest(text: str) -> str:
-    """A 128-bit BLAKE2b digest of `text`: equal digests mean equal text (for keys, not for
+def bytes_digest(data: bytes) -> str:
+    """A 128-bit BLAKE2b digest: equal digests mean equal bytes (for keys, not for
     publishing; the pinned digest of a source is SHA-256, in `content.pins`)."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def text_digest(text: str) -> str:
+    return bytes_digest(text.encode("utf-8", "surrogatepass"))

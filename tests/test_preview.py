@@ -15,8 +15,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.check import run_check
-from generator.preview.cache import CheckCache
+from generator.check import CheckResult, run_check
+from generator.preview.cache import CheckMemory
 from siteutil import copy_project
 
 CLAIM = "peacekeepers-failed-to-stop-2023-offensive"
@@ -92,16 +92,28 @@ def test_a_deleted_claim_leaves_the_preview(tmp_path: Path) -> None:
 
 def test_the_cache_reloads_only_changed_files(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
-    cache = CheckCache()
-    first = run_check(root, cache=cache)
-    again = run_check(root, cache=cache)
+    memory = CheckMemory()
+
+    def check() -> CheckResult:
+        result = run_check(root, steps=memory.steps())
+        memory.sweep()
+        return result
+
+    first = check()
+    again = check()
     assert first.ok and again.ok
     assert all(again.corpus.claims[s] is first.corpus.claims[s] for s in first.corpus.claims)
     assert all(again.corpus.evidence[s] is first.corpus.evidence[s]
                for s in first.corpus.claims)
 
+    # Keys are digests of content: a file touched but unchanged is not read again.
+    path = root / "content" / "claims" / f"{OTHER}.md"
+    path.write_bytes(path.read_bytes())
+    os.utime(path, ns=(1, 1))
+    assert check().corpus.claims[OTHER] is first.corpus.claims[OTHER]
+
     edit_summary(root, CLAIM, "Changed.")
-    third = run_check(root, cache=cache)
+    third = check()
     assert third.corpus.claims[CLAIM] is not first.corpus.claims[CLAIM]
     assert third.corpus.claims[CLAIM].summary.startswith("Changed.")
     assert third.corpus.claims[OTHER] is first.corpus.claims[OTHER]
@@ -113,13 +125,14 @@ def test_the_cache_reloads_only_changed_files(tmp_path: Path) -> None:
 
 def test_the_cache_reports_errors_again_on_every_run(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
-    cache = CheckCache()
+    memory = CheckMemory()
     path = root / "content" / "claims" / f"{CLAIM}.md"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "source: lavrov-mirzoyan-talks", "source: lavrov-talks", 1),
         encoding="utf-8")
     for _ in range(2):
-        result = run_check(root, cache=cache)
+        result = run_check(root, steps=memory.steps())
+        memory.sweep()
         assert [d.format_text() for d in result.diagnostics] == [
             d.format_text() for d in run_check(root).diagnostics]
         assert any("unknown source `lavrov-talks`" in d.message for d in result.diagnostics)

@@ -8,13 +8,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.anchoring.anchor import Failure, Match, Span
+from generator.anchoring.anchor import Failure, Match, SourceIndex, Span
 from generator.content.fields import nearest
 from generator.content.load import Loaded
 from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic, Severity, display_path
 from generator.model import Claim, Evidence, Source, Stance
-from generator.preview.cache import CheckCache
 
 log = logging.getLogger("factcheck.resolve")
 
@@ -70,25 +69,44 @@ class Corpus:
         return {sid: sorted(slugs) for sid, slugs in by_source.items()}
 
 
-def resolve(loaded: Loaded, settings: Settings, cache: CheckCache | None = None
-            ) -> tuple[Corpus, list[Diagnostic]]:
-    """Anchor every quote; with a cache, only quotes whose claim or source changed."""
-    diags: list[Diagnostic] = []
-    # Each source's index is built once, by the first quote that needs it.
-    anchors = cache if cache is not None else CheckCache()
+Anchorer = Callable[[Source, Evidence], Match | Failure]
+# Given a claim, the loaded sources and a way to resolve the claim, its resolution: a
+# long-running caller may answer from what it kept (see `generator.preview`).
+ResolutionMemo = Callable[[Claim, Mapping[str, Source], Callable[[], "Resolution"]],
+                          "Resolution"]
 
-    def anchor(ev: Evidence) -> Match | Failure:
-        return anchors.anchor(loaded.sources[ev.source],
-                              (ev.quote, ev.prefix, ev.suffix, ev.passage))
+
+def index_anchorer() -> Anchorer:
+    """Anchor quotes with one index a source, built by the first quote that needs it."""
+    indexes: dict[str, SourceIndex] = {}
+
+    def anchor(source: Source, ev: Evidence) -> Match | Failure:
+        index = indexes.get(source.id)
+        if index is None:
+            index = indexes[source.id] = SourceIndex(source.id, source.passages)
+        return index.anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix, passage=ev.passage)
+
+    return anchor
+
+
+def resolve(loaded: Loaded, settings: Settings, *, anchor: Anchorer | None = None,
+            memo: ResolutionMemo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Anchor every quote and index every citation both ways."""
+    anchor_in = anchor or index_anchorer()
+
+    def anchor_evidence(ev: Evidence) -> Match | Failure:
+        return anchor_in(loaded.sources[ev.source], ev)
+
+    diags: list[Diagnostic] = []
     evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
     citations: dict[tuple[str, str], list[Citation]] = defaultdict(list)
     known_ids = sorted(set(loaded.sources) | loaded.broken_sources)
 
     for slug, claim in loaded.claims.items():
         def make(slug: str = slug, claim: Claim = claim) -> Resolution:
-            return _resolve_claim(slug, claim, loaded, anchor, known_ids, settings)
+            return _resolve_claim(slug, claim, loaded, anchor_evidence, known_ids, settings)
 
-        done = make() if cache is None else cache.resolution(claim, loaded.sources, make)
+        done = make() if memo is None else memo(claim, loaded.sources, make)
         evidence[slug] = done.evidence
         diags += done.diagnostics
         for where, citation in done.citations:

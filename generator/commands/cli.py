@@ -16,8 +16,8 @@ from generator.commands import skeletons
 from generator.content import pins
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
 from generator.content.load import load_all, load_source, markdown_files
-from generator.content.settings import load_settings
-from generator.diagnostics import Report, Severity
+from generator.content.settings import Settings, config_path, load_settings
+from generator.diagnostics import Report, Severity, has_errors
 from generator.history.changed import Scope, changed_files, default_base
 from generator.history.git import GitError
 
@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=Path("."),
                         help="the project folder (default: the current directory)")
+    common.add_argument("--config-file", type=Path, default=None, metavar="FILE",
+                        help="the site configuration, relative to --root "
+                             "(default: mkdocs.yml)")
     common.add_argument("-v", "--verbose", action="count", default=0,
                         help="log what each stage does")
     parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
@@ -79,9 +82,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(f"factcheck: --root {root} is not a folder", file=sys.stderr)
         return 2
+    if args.config_file is not None and not config_path(root, args.config_file).is_file():
+        print(f"factcheck: --config-file {args.config_file} is not a file under {root}",
+              file=sys.stderr)
+        return 2
     command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
                "schema": _schema, "pin": _pin, "suggest": _suggest, "urls": _urls}[args.command]
     return command(args, root)
+
+
+def _settings(args: argparse.Namespace, root: Path) -> Settings | None:
+    """The settings, after printing their problems; None when one is an error."""
+    settings, diagnostics = load_settings(root, args.config_file)
+    for d in diagnostics:
+        print(d.format_text())
+    return None if has_errors(diagnostics) else settings
 
 
 def _check(args: argparse.Namespace, root: Path) -> int:
@@ -93,7 +108,7 @@ def _check(args: argparse.Namespace, root: Path) -> int:
             print(f"factcheck: {found.message}", file=sys.stderr)
             return 2
         changes = found
-    result = run_check(root, changes=changes)
+    result = run_check(root, args.config_file, changes=changes)
     if result.scope is not None:
         print(_scope_line(result.scope), file=sys.stderr)
     fmt = getattr(args, "format", "text")
@@ -133,7 +148,9 @@ def _suggest(args: argparse.Namespace, root: Path) -> int:
         return 2
     from generator.search import suggest  # numpy and the index are for this command only
 
-    settings = load_settings(root, Report("mkdocs.yml"))
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
     run = suggest.suggest_for_file(path, settings, args.top)
     for d in run.diagnostics:
         print(d.format_text())
@@ -147,7 +164,9 @@ def _suggest(args: argparse.Namespace, root: Path) -> int:
 
 
 def _urls(args: argparse.Namespace, root: Path) -> int:
-    settings = load_settings(root, Report("mkdocs.yml"))
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
     paths = args.files or markdown_files(root / settings.sources_dir)
     errors = 0
     for path in paths:
@@ -166,20 +185,23 @@ def _urls(args: argparse.Namespace, root: Path) -> int:
 def _build(args: argparse.Namespace, root: Path) -> int:
     from generator.mkdocs_adapter.build import build_site
 
-    return build_site(root.resolve(), args.site_dir)
+    return build_site(root.resolve(), args.config_file, args.site_dir)
 
 
 def _serve(args: argparse.Namespace, root: Path) -> int:
     from generator.mkdocs_adapter.build import serve_site
 
-    return serve_site(root.resolve(), args.dev_addr)
+    return serve_site(root.resolve(), args.config_file, args.dev_addr)
 
 
 def _pin(args: argparse.Namespace, root: Path) -> int:
     if not args.ids and not args.all:
         print("factcheck: name the sources to pin, or pass --all", file=sys.stderr)
         return 2
-    loaded = load_all(load_settings(root, Report("mkdocs.yml")))
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
+    loaded = load_all(settings)
     ids = sorted(loaded.sources) if args.all else args.ids
     unknown = [i for i in ids if i not in loaded.sources]
     if unknown:
@@ -205,7 +227,9 @@ def _new(args: argparse.Namespace, root: Path) -> int:
         print(f"factcheck: `{name}` is not a valid name: use lowercase letters, digits and "
               "hyphens", file=sys.stderr)
         return 2
-    settings = load_settings(root, Report("mkdocs.yml"))
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
     if args.kind == "claim":
         folder = root / settings.claims_dir
         text = skeletons.CLAIM.format(
@@ -225,7 +249,9 @@ def _new(args: argparse.Namespace, root: Path) -> int:
 
 
 def _schema(args: argparse.Namespace, root: Path) -> int:
-    settings = load_settings(root, Report("mkdocs.yml"))
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
     out = root / args.out
     out.mkdir(parents=True, exist_ok=True)
     choices = {"verdict": settings.verdict_keys}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from generator.content.bodyscan import scan_body
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
@@ -19,11 +19,7 @@ from generator.content.textfile import TextFile, read
 from generator.diagnostics import Diagnostic, Report, display_path
 from generator.model import Claim, Correction, Evidence, Source, Stance
 
-if TYPE_CHECKING:
-    from generator.preview.cache import CheckCache
-
 log = logging.getLogger("factcheck.load")
-T = TypeVar("T")
 
 _FILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -115,27 +111,24 @@ def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:
     )
 
 
-def load_all(settings: Settings, only: Iterable[Path] | None = None,
-             cache: CheckCache | None = None) -> Loaded:
-    """Load every source and claim; with a cache, only the files changed since its last
-    run are read again."""
+SourceLoader = Callable[[Path, Settings], tuple[Source | None, list[Diagnostic]]]
+ClaimLoader = Callable[[Path, Settings], tuple[Claim | None, list[Diagnostic]]]
+
+
+def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
+             read_claim: ClaimLoader = load_claim) -> Loaded:
+    """Load every source and claim. A long-running caller passes loaders that remember
+    what they read (the preview does), so unchanged files are not parsed again."""
     out = Loaded()
-    key = repr(settings)
-
-    def load(loader: Callable[[Path, Settings], T], path: Path) -> T:
-        if cache is None:
-            return loader(path, settings)
-        return cache.load(path, key, lambda: loader(path, settings))
-
     for path in markdown_files(settings.root / settings.sources_dir):
-        source, diags = load(load_source, path)
+        source, diags = read_source(path, settings)
         out.diagnostics += diags
         if source is not None:
             out.sources[source.id] = source
         else:
             out.broken_sources.add(path.stem)
     for path in markdown_files(settings.root / settings.claims_dir):
-        claim, diags = load(load_claim, path)
+        claim, diags = read_claim(path, settings)
         out.diagnostics += diags
         if claim is not None:
             out.claims[claim.slug] = claim

@@ -12,7 +12,9 @@ from typing import Any
 
 from generator.content.fields import Field, Kind, Validator
 from generator.content.textfile import read_yaml_config
-from generator.diagnostics import Report
+from generator.diagnostics import Diagnostic, Report, display_path
+
+CONFIG_FILE = "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
 @dataclass(frozen=True)
 class Settings:
     root: Path
+    config_file: str = CONFIG_FILE  # as shown in messages, relative to root
     verdicts: tuple[Verdict, ...] = DEFAULT_VERDICTS
     sources_dir: str = "sources"
     claims_dir: str = "content/claims"
@@ -115,23 +118,29 @@ def plugin_entry(data: dict[str, Any]) -> tuple[int | None, dict[str, Any]]:
     return None, {}
 
 
-def load_settings(root: Path, report: Report, options: dict[str, Any] | None = None
-                  ) -> Settings:
-    """Settings from mkdocs.yml under root (or from options given by the MkDocs plugin)."""
-    path = root / "mkdocs.yml"
+def config_path(root: Path, config_file: Path | str | None = None) -> Path:
+    """The settings file: `config_file` (relative to root unless absolute), else mkdocs.yml."""
+    return root / (config_file or CONFIG_FILE)
+
+
+def load_settings(root: Path, config_file: Path | str | None = None
+                  ) -> tuple[Settings, list[Diagnostic]]:
+    """The settings from the config file (`mkdocs.yml` under root unless another is named),
+    with every problem in it. A project with no config file at all gets the defaults."""
+    path = config_path(root, config_file)
+    report = Report(display_path(path, root))
+    values: dict[str, Any] = {}
     base: dict[str, Any] = {}
-    if options is None and path.is_file():
+    if path.is_file() or config_file is not None:
         tf = read_yaml_config(path, report.path, report)
         if tf is None:
-            return Settings(root)
+            return Settings(root, config_file=report.path), report.items
         base = tf.data
         index, options = plugin_entry(tf.data)
         key: tuple[str | int, ...] = ("plugins",) if index is None else (
             "plugins", index, "factcheck")
         values = Validator(tf, report, {}).mapping(options, SETTINGS_FIELDS, key,
                                                    "the factcheck plugin settings")
-    else:
-        values = dict(options or {})
     verdicts = DEFAULT_VERDICTS
     if values.get("verdicts"):
         items = [v for v in values["verdicts"] if v and len(v) >= 5]
@@ -139,6 +148,7 @@ def load_settings(root: Path, report: Report, options: dict[str, Any] | None = N
     site_url = base.get("site_url")
     return Settings(
         root=root,
+        config_file=report.path,
         verdicts=verdicts,
         sources_dir=values.get("sources_dir", "sources"),
         claims_dir=values.get("claims_dir", "content/claims"),
@@ -147,4 +157,4 @@ def load_settings(root: Path, report: Report, options: dict[str, Any] | None = N
         site_name=str(base.get("site_name") or "Fact checks"),
         site_url=str(site_url) if isinstance(site_url, str) else None,
         organisation=values.get("organisation"),
-    )
+    ), report.items

@@ -1,4 +1,9 @@
-"""`factcheck build` and `serve`: check with the core, then let MkDocs render the theme."""
+"""`factcheck build` and `serve`: check with the core, then let MkDocs render the theme.
+
+The check runs first, so its problems are printed as `path:line:col: error: message`
+before MkDocs starts; its result is handed to the plugin instance of the config MkDocs
+loads, so the plugin does not check again.
+"""
 
 from __future__ import annotations
 
@@ -6,76 +11,88 @@ import logging
 import sys
 from pathlib import Path
 
-from generator.check import run_check
+from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from generator.check import CheckResult, CheckSteps, run_check
+from generator.content.settings import config_path
 from generator.diagnostics import Severity
-from generator.preview.cache import CheckCache
+from generator.mkdocs_adapter.plugin import FactcheckPlugin
+from generator.preview.session import Preview
 
 log = logging.getLogger("factcheck.build")
 
 
-def _precheck(root: Path, cache: CheckCache | None = None) -> bool:
-    from generator.mkdocs_adapter import plugin as mkdocs_plugin
-
-    result = run_check(root, cache=cache)
+def _precheck(root: Path, config_file: Path | None, steps: CheckSteps | None = None
+              ) -> CheckResult | None:
+    result = run_check(root, config_file, steps=steps)
     for d in result.diagnostics:
         print(d.format_text())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     if errors:
         print(f"factcheck: {errors} error(s); the site was not built", file=sys.stderr)
-        return False
-    mkdocs_plugin.PRECHECKED[root] = result
-    return True
+        return None
+    return result
 
 
-def build_site(root: Path, site_dir: Path | None) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+def _plugin(config: MkDocsConfig) -> FactcheckPlugin:
+    plugin = config.plugins.get("factcheck")
+    if not isinstance(plugin, FactcheckPlugin):
+        raise MkDocsException(f"{config.config_file_path} does not enable the `factcheck` "
+                              "plugin: add `- factcheck` under `plugins:`")
+    return plugin
 
-    if not _precheck(root):
+
+def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> int:
+    result = _precheck(root, config_file)
+    if result is None:
         return 1
     target = (site_dir or root / "site").resolve()
     logging.getLogger("mkdocs").setLevel(max(logging.getLogger().level, logging.WARNING))
-    config = None
+    plugin = None
     try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target),
-                             strict=True)
+        config = load_config(config_file=str(config_path(root, config_file)),
+                             site_dir=str(target), strict=True)
+        plugin = _plugin(config)
+        plugin.prechecked = result
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        census = getattr(config.plugins.get("factcheck"), "census", None) if config else None
+        census = plugin.census if plugin else None
         if census is not None and not census.ok:
             print("factcheck: the built site lost content:\n  " + "\n  ".join(census.problems),
                   file=sys.stderr)
         print(f"factcheck: the site was not built: {exc}", file=sys.stderr)
         return 1
-    census = getattr(config.plugins.get("factcheck"), "census", None)
-    if census is not None:
-        print(census.summary(), file=sys.stderr)
+    if plugin.census is not None:
+        print(plugin.census.summary(), file=sys.stderr)
     print(f"factcheck: site built in {target}", file=sys.stderr)
     return 0
 
 
-def serve_site(root: Path, dev_addr: str) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
-    from generator.mkdocs_adapter import plugin as mkdocs_plugin
-
-    cache = CheckCache()
-    if not _precheck(root, cache):
+def serve_site(root: Path, config_file: Path | None, dev_addr: str) -> int:
+    preview = Preview()
+    result = _precheck(root, config_file, preview.steps())
+    if result is None:
         return 1
-    mkdocs_plugin.SERVE_CACHES[root] = cache
+    path = str(config_path(root, config_file))
     print(f"factcheck: serving on http://{dev_addr}/ with live reload of content/, sources/ "
-          "and mkdocs.yml (Ctrl+C to stop)", file=sys.stderr)
+          f"and {config_path(Path(), config_file)} (Ctrl+C to stop)", file=sys.stderr)
     try:
+        # MkDocs keeps one instance of a plugin that has `on_startup` for the process: the
+        # one configured here is the one the server builds with.
+        plugin = _plugin(load_config(config_file=path))
+        plugin.handoff, plugin.prechecked = preview, result
         # Dirty builds: on a change only the pages whose content changed are written.
         # MkDocs warns of every dirty build, so a preview is not strict; `build` is.
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True,
-              build_type="dirty", strict=False)
+        serve(config_file=path, dev_addr=dev_addr, livereload=True, build_type="dirty",
+              strict=False)
     except MkDocsException as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return 1

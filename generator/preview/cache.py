@@ -1,10 +1,19 @@
-"""What a long-running process, the preview server, keeps from one check to the next.
+"""What the preview keeps from one check to the next, keyed by content.
 
-A file is loaded again only when its size, modification time or inode changed, or the
-settings did; a claim is resolved again only when it or a source it names changed, and
-its quotes are then anchored with the source's index kept from before.
-Every run keeps only what it used, so deleted files and old versions are let go.
-A one-off `check` or `build` uses no cache.
+The core's check takes its steps as plain callables (`generator.check.CheckSteps`); this
+module hands it callables that remember their answers. Every key is a digest of what the
+answer depends on, never an object's identity:
+
+- a file's model is kept under the digest of the file's bytes and the settings. Reading
+  every file again on each rebuild would cost a second at 10,000 claims, so the bytes'
+  digest is itself kept while the file's stamp (size, modification time, inode) is
+  unchanged, as Pelican's cache does; a touched but unchanged file is not parsed again;
+- a source's quote index, and each answer it gave, under the source's fingerprint (the
+  digest of its file's text);
+- a claim's resolution under the fingerprints of the claim, of every source it names,
+  and of the settings; one with errors is never kept (its hints may name other files).
+
+Each run keeps only what it used (`sweep`), so deleted files and old versions are let go.
 """
 
 from __future__ import annotations
@@ -13,78 +22,117 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from generator.anchoring.anchor import Failure, Match, SourceIndex
-from generator.model import Claim, Source
-
-if TYPE_CHECKING:
-    from generator.anchoring.resolve import Resolution
+from generator.anchoring.resolve import Resolution
+from generator.check import CheckSteps
+from generator.content.load import load_claim, load_source
+from generator.content.settings import Settings
+from generator.diagnostics import Diagnostic
+from generator.digest import bytes_digest, text_digest
+from generator.model import Claim, Evidence, Source
 
 T = TypeVar("T")
-_StatKey = tuple[int, int, int]
-AnchorKey = tuple[str, str | None, str | None, str | None]  # quote, prefix, suffix, passage
+Loader = Callable[[Path, Settings], tuple[T | None, list[Diagnostic]]]
+_Stamp = tuple[int, int, int]
+_AnchorKey = tuple[str, str | None, str | None, str | None]  # quote, prefix, suffix, passage
+
+
+class Kept:
+    """A memo that forgets, at each sweep, what the run before it did not use."""
+
+    def __init__(self) -> None:
+        self.values: dict[object, object] = {}
+        self.used: set[object] = set()
+
+    def get(self, key: object) -> object | None:
+        self.used.add(key)
+        return self.values.get(key)
+
+    def put(self, key: object, value: object) -> None:
+        self.used.add(key)
+        self.values[key] = value
+
+    def sweep(self) -> None:
+        self.values = {k: v for k, v in self.values.items() if k in self.used}
+        self.used = set()
 
 
 @dataclass
-class CheckCache:
-    _files: dict[Path, tuple[_StatKey, str, object]] = field(default_factory=dict)
-    _indexes: dict[str, tuple[Source, SourceIndex, dict[AnchorKey, Match | Failure]]] = field(
-        default_factory=dict)
-    _claims: dict[str, tuple[Claim, tuple[Source | None, ...], tuple[int, ...], Resolution]
-                  ] = field(default_factory=dict)
-    _used_files: set[Path] = field(default_factory=set)
-    _used_sources: set[str] = field(default_factory=set)
-    _used_claims: set[str] = field(default_factory=set)
+class CheckMemory:
+    """The check's answers, kept between the rebuilds of one preview server."""
 
-    def load(self, path: Path, settings_key: str, loader: Callable[[], T]) -> T:
-        """`loader()`'s result for `path`, reused while the file and settings are as before."""
+    _digests: Kept = field(default_factory=Kept)  # path -> (stamp, digest of bytes)
+    _models: Kept = field(default_factory=Kept)  # (kind, path, digest, settings) -> model
+    _indexes: Kept = field(default_factory=Kept)  # (source id, fingerprint) -> index
+    _resolutions: Kept = field(default_factory=Kept)  # claim and sources' digest -> it
+
+    def steps(self) -> CheckSteps:
+        return CheckSteps(read_source=self._loader("source", load_source),
+                          read_claim=self._loader("claim", load_claim),
+                          anchor=self.anchor, resolution=self.resolution)
+
+    def _loader(self, kind: str, load: Loader[T]) -> Loader[T]:
+        def read(path: Path, settings: Settings) -> tuple[T | None, list[Diagnostic]]:
+            digest = self._file_digest(path)
+            if digest is None:
+                return load(path, settings)  # the loader reports why it cannot be read
+            key = (kind, path, digest, repr(settings))
+            hit = self._models.get(key)
+            if hit is None:
+                hit = load(path, settings)
+                self._models.put(key, hit)
+            return hit  # type: ignore[return-value]
+
+        return read
+
+    def _file_digest(self, path: Path) -> str | None:
         try:
             st = os.stat(path)
-            stat: _StatKey = (st.st_mtime_ns, st.st_size, st.st_ino)
         except OSError:
-            return loader()  # the loader reports why the file cannot be read
-        self._used_files.add(path)
-        hit = self._files.get(path)
-        if hit is not None and hit[0] == stat and hit[1] == settings_key:
-            return hit[2]  # type: ignore[return-value]
-        value = loader()
-        self._files[path] = (stat, settings_key, value)
-        return value
+            return None
+        stamp: _Stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        hit = self._digests.get(path)
+        if isinstance(hit, tuple) and hit[0] == stamp:
+            return str(hit[1])
+        try:
+            digest = bytes_digest(path.read_bytes())
+        except OSError:
+            return None
+        self._digests.put(path, (stamp, digest))
+        return digest
 
-    def anchor(self, source: Source, key: AnchorKey) -> Match | Failure:
-        """Anchor a quote in `source`, reusing the source's index and earlier answers while
-        the source object is the same (it is while its file is unchanged)."""
-        self._used_sources.add(source.id)
-        hit = self._indexes.get(source.id)
-        if hit is None or hit[0] is not source:
-            hit = (source, SourceIndex(source.id, source.passages), {})
-            self._indexes[source.id] = hit
-        answers = hit[2]
-        if key not in answers:
-            quote, prefix, suffix, passage = key
-            answers[key] = hit[1].anchor(quote, prefix=prefix, suffix=suffix, passage=passage)
-        return answers[key]
+    def anchor(self, source: Source, ev: Evidence) -> Match | Failure:
+        """Anchor with the source's index and earlier answers while its text is the same."""
+        key = (source.id, source.fingerprint or text_digest(repr(source)))
+        hit = self._indexes.get(key)
+        if not isinstance(hit, tuple):
+            hit = (SourceIndex(source.id, source.passages), {})
+            self._indexes.put(key, hit)
+        index, answers = hit
+        quote: _AnchorKey = (ev.quote, ev.prefix, ev.suffix, ev.passage)
+        if quote not in answers:
+            answers[quote] = index.anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix,
+                                          passage=ev.passage)
+        answer: Match | Failure = answers[quote]
+        return answer
 
     def resolution(self, claim: Claim, sources: Mapping[str, Source],
                    make: Callable[[], Resolution]) -> Resolution:
-        """A claim's resolution, reused while the claim and the sources it names are the
-        same objects and it had no errors (an error's hints may name other files)."""
-        names = {e.source for e in claim.evidence}.union(claim.appearance)
-        cited = tuple(sources.get(n) for n in sorted(names))
-        ids = tuple(map(id, cited))  # the objects are kept alive in the entry
-        self._used_claims.add(claim.slug)
-        hit = self._claims.get(claim.slug)
-        if hit is not None and hit[0] is claim and hit[2] == ids:
-            return hit[3]
+        names = sorted({e.source for e in claim.evidence}.union(claim.appearance))
+        key = text_digest(repr((claim.slug, claim.fingerprint or repr(claim), [
+            (n, s.fingerprint or repr(s)) if (s := sources.get(n)) else (n, None)
+            for n in names])))
+        hit = self._resolutions.get(key)
+        if isinstance(hit, Resolution):
+            return hit
         done = make()
         if not done.diagnostics:
-            self._claims[claim.slug] = (claim, cited, ids, done)
+            self._resolutions.put(key, done)
         return done
 
     def sweep(self) -> None:
         """Forget what the run that just ended did not use."""
-        self._files = {p: v for p, v in self._files.items() if p in self._used_files}
-        self._indexes = {s: v for s, v in self._indexes.items() if s in self._used_sources}
-        self._claims = {c: v for c, v in self._claims.items() if c in self._used_claims}
-        self._used_files, self._used_sources, self._used_claims = set(), set(), set()
+        for kept in (self._digests, self._models, self._indexes, self._resolutions):
+            kept.sweep()

@@ -10,7 +10,6 @@ files with front-matter, for any static-site engine.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -24,6 +23,7 @@ from markupsafe import Markup
 from generator.anchoring.anchor import Span
 from generator.anchoring.normalize import normalise_text
 from generator.anchoring.resolve import Corpus, ResolvedEvidence
+from generator.digest import text_digest
 from generator.history.revisions import History, read_history
 from generator.model import Claim, Source, Stance
 from generator.site import feeds
@@ -76,39 +76,19 @@ class PageSpec:
         return front + "---\n\n" + self.body()
 
 
-class Reuse:
-    """What a preview server keeps from one build to the next: the digests of model
-    objects (computed once per object) and rendered parts of data files, by key.
-    A build keeps what it used and lets the rest go (`sweep`)."""
-
-    def __init__(self) -> None:
-        self._digests: dict[int, tuple[object, str]] = {}
-        self._parts: dict[str, str] = {}
-        self._used_digests: set[int] = set()
-        self._used_parts: set[str] = set()
-
-    def fingerprint(self, obj: object) -> str:
-        hit = self._digests.get(id(obj))
-        if hit is None or hit[0] is not obj:
-            hit = (obj, _digest(repr(obj)))
-            self._digests[id(obj)] = hit
-        self._used_digests.add(id(obj))
-        return hit[1]
-
-    def part(self, key: str, make: Callable[[], str]) -> str:
-        if key not in self._parts:
-            self._parts[key] = make()
-        self._used_parts.add(key)
-        return self._parts[key]
-
-    def sweep(self) -> None:
-        self._digests = {k: v for k, v in self._digests.items() if k in self._used_digests}
-        self._parts = {k: v for k, v in self._parts.items() if k in self._used_parts}
-        self._used_digests, self._used_parts = set(), set()
+# Given a key and a way to make a part of a data file, the part: a long-running caller
+# may answer from what it kept (see `generator.preview`).
+PartMemo = Callable[[str, Callable[[], str]], str]
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def _make(key: str, make: Callable[[], str]) -> str:
+    return make()
+
+
+def fingerprint(item: Claim | Source) -> str:
+    """What a page needs to know of a claim or source to tell whether it changed: the
+    digest of its file (`repr` for a model built in code, which has none)."""
+    return item.fingerprint or text_digest(repr(item))
 
 
 @dataclass(frozen=True)
@@ -133,8 +113,7 @@ def newest_first(claims: Iterable[Claim]) -> list[Claim]:
 
 class SiteBuilder:
     def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
-                 history: History | None = None, reuse: Reuse | None = None
-                 ) -> None:
+                 history: History | None = None, part: PartMemo = _make) -> None:
         self.corpus = corpus
         self.settings = corpus.settings
         self.docs_dir = docs_dir
@@ -143,10 +122,9 @@ class SiteBuilder:
         self.pages: dict[str, PageSpec] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
-        self.reuse = reuse or Reuse()
-        self.fingerprint = self.reuse.fingerprint
+        self.part = part
         self.claim_keys: dict[str, str] = {}
-        self._settings_key = _digest(repr(self.settings))
+        self._settings_key = text_digest(repr(self.settings))
         # Read once, before any page: pages only look changes up.
         self.history = history if history is not None else read_history(
             self.settings.root, self.settings.claims_dir)
@@ -173,7 +151,7 @@ class SiteBuilder:
         """Plan a page. `key` names everything `context` reads, so equal keys mean equal
         pages; the context is built, and the template rendered, only when asked."""
         path = url + "index.md"
-        digest = _digest(repr((template, self._settings_key, title, description, tuple(toc),
+        digest = text_digest(repr((template, self._settings_key, title, description, tuple(toc),
                                *key)))
 
         def body() -> str:
@@ -196,7 +174,7 @@ class SiteBuilder:
             self.source_page(source)
         self.listings()
         self.special_pages()
-        self.files["claims.json"] = feeds.claims_json(self.corpus, lambda slug: self.reuse.part(
+        self.files["claims.json"] = feeds.claims_json(self.corpus, lambda slug: self.part(
             f"{self._settings_key}:claims.json:{self.claim_key(slug)}",
             lambda: feeds.claim_entry(self.corpus, slug)))
         self.files["feed.xml"] = feeds.atom(self.corpus, self.claims)
@@ -260,8 +238,8 @@ class SiteBuilder:
         if slug not in self.claim_keys:
             claim, sources = self.corpus.claims[slug], self.corpus.sources
             cited = sorted({e.source for e in claim.evidence} | set(claim.appearance))
-            self.claim_keys[slug] = _digest(repr((self.fingerprint(claim), [
-                self.fingerprint(sources[s]) for s in cited if s in sources])))
+            self.claim_keys[slug] = text_digest(repr((slug, fingerprint(claim), [
+                (s, fingerprint(sources[s])) for s in cited if s in sources])))
         return self.claim_keys[slug]
 
     def excerpt(self, e: ResolvedEvidence, link: Callable[[str], str]) -> dict[str, Any]:
@@ -307,7 +285,7 @@ class SiteBuilder:
         # What the page shows of the claims citing it: headlines and the spans they cite.
         cites = [(c, self.corpus.claims[c.claim].headline) for p in source.passages
                  for c in self.corpus.cited_by(source.id, p.id)]
-        key = (self.fingerprint(source), cites,
+        key = (source.id, fingerprint(source), cites,
                [(slug, self.corpus.claims[slug].headline) for slug in citing])
 
         def context() -> dict[str, Any]:
@@ -393,7 +371,7 @@ class SiteBuilder:
             self.page(
                 url, "listing.html.j2", title=heading if n == 1 else f"{heading} (page {n})",
                 key=(heading, intro, groups if n == 1 else (), n, pages,
-                     [self.fingerprint(c) for c in shown]),
+                     [(c.slug, fingerprint(c)) for c in shown]),
                 context=self.listing_context(base, n, pages, heading, intro,
                                              groups if n == 1 else (), shown),
                 date=self.newest_date(c.slug for c in shown))
@@ -473,12 +451,11 @@ class GeneratedSite:
 
 
 def generate_site(corpus: Corpus, docs_dir: Path | None = None,
-                  history: History | None = None, reuse: Reuse | None = None
-                  ) -> GeneratedSite:
-    builder = SiteBuilder(corpus, docs_dir, history, reuse)
-    files = builder.build()
-    builder.reuse.sweep()
-    return GeneratedSite(files, builder.pages)
+                  history: History | None = None, part: PartMemo = _make) -> GeneratedSite:
+    """Plan the site; `part` may answer a data file's parts (claims.json entries, by key)
+    from an earlier build."""
+    builder = SiteBuilder(corpus, docs_dir, history, part)
+    return GeneratedSite(builder.build(), builder.pages)
 
 
 def generate(corpus: Corpus, docs_dir: Path | None = None, history: History | None = None

@@ -1,0 +1,26 @@
+"""The `factcheck` plugin's options, as MkDocs sees them.
+
+The options are declared for readers and for the core in `content.settings`
+(`SETTINGS_FIELDS`); the core reads them, with their line numbers, from the very file MkDocs
+was given. This class lets MkDocs type-check them and refuse an unknown one; a test holds
+its names and docstrings to the core's declaration.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
+    sources_dir = c.Optional(c.Type(str))
+    """Folder of source articles, relative to the root."""
+    claims_dir = c.Optional(c.Type(str))
+    """Folder of claim files, relative to the root."""
+    per_page = c.Optional(c.Type(int))
+    """Entries per page of a listing."""
+    organisation = c.Optional(c.Type(str))
+    """The fact-checking desk named as author in ClaimReview."""
+    verdicts = c.Optional(c.ListOfItems(c.Type(dict)))
+    """The verdict scale, best first."""
+

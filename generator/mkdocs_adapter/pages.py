@@ -1,0 +1,136 @@
+"""The core's planned pages as MkDocs files and pages.
+
+Generated pages skip MkDocs' Markdown step: each is rendered when MkDocs writes it and let
+go right after, so memory does not grow with the site. Under a dirty build (what
+`factcheck serve` runs) a page is written again only when its key, a digest of what it
+shows, changed since it was last written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.site.pages import PageSpec
+from generator.site.render import theme_text
+
+# What MkDocs' File and Page objects take from the config.
+PAGE_SETTINGS = ("site_dir", "site_url", "use_directory_urls", "repo_url", "edit_uri",
+                 "edit_uri_template", "nav")
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """Page path to its title in the `nav` setting (`- Title: path`)."""
+    titles: dict[str, str] = {}
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else ():
+            for title, value in item.items() if isinstance(item, dict) else ():
+                if isinstance(value, str):
+                    titles[value] = str(title)
+                else:
+                    walk(value)
+
+    walk(nav)
+    return titles
+
+
+class PlannedFile(File):
+    """A generated page's file. Under a dirty build MkDocs rebuilds a file when it says
+    it is modified: it says so when the page's key changed."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+class GeneratedPage(Page):
+    """A page the core planned: MkDocs gets its title, description and table of contents,
+    and its HTML only when it writes the page (`write`)."""
+
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, date: str,
+                 nav_title: str | None = None) -> None:
+        # The nav names a page by its nav title, the page's head by its own (`meta.title`).
+        super().__init__(nav_title or theme_text(spec.title), file, config)
+        self.spec = spec
+        # Dates in the sitemap come from the content, never from the build machine's clock.
+        self.update_date = spec.date or date
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        # As front-matter would: themes print `meta.title` as it is, `title` unescaped.
+        self.meta = {"title": theme_text(self.spec.title)}
+        if self.spec.description:
+            self.meta["description"] = theme_text(self.spec.description)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([{"level": 2, "id": i, "name": t, "children": []}
+                            for i, t in self.spec.toc])
+
+
+def replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+class PlannedPages:
+    """The generated pages' files for one build, and under dirty builds what was made and
+    written before: each page's file (with the key and settings it was made for) and the
+    key it was last written with."""
+
+    def __init__(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.made: dict[str, tuple[str, str, PlannedFile]] = {}
+        self.written: dict[str, str] = {}
+
+    def add(self, files: Files, pages: dict[str, PageSpec], config: MkDocsConfig,
+            newest: str) -> None:
+        config_key = repr([config.get(k) for k in PAGE_SETTINGS])
+        titles = nav_titles(config.nav)
+        for spec in pages.values():
+            replace(files, self._file(spec, config, config_key, newest, titles))
+        self._forget_gone(pages)
+
+    def _file(self, spec: PageSpec, config: MkDocsConfig, config_key: str, newest: str,
+              titles: dict[str, str]) -> PlannedFile:
+        if not self.dirty:
+            return self._new(spec, config, newest, titles)
+        # Reuse the file and page objects of a page whose key and settings are unchanged.
+        made = self.made.get(spec.path)
+        if made is not None and made[:2] == (spec.key, config_key):
+            file = made[2]
+            page = file.page
+            assert isinstance(page, GeneratedPage)
+            page.spec, page.update_date = spec, spec.date or newest
+        else:
+            file = self._new(spec, config, newest, titles)
+            self.made[spec.path] = (spec.key, config_key, file)
+        file.modified = self.written.get(spec.path) != spec.key
+        return file
+
+    @staticmethod
+    def _new(spec: PageSpec, config: MkDocsConfig, newest: str, titles: dict[str, str]
+             ) -> PlannedFile:
+        file = cast(PlannedFile, PlannedFile.generated(config, spec.path, content=spec.key))
+        GeneratedPage(spec, file, config, newest, titles.get(spec.path))
+        return file
+
+    def _forget_gone(self, pages: dict[str, PageSpec]) -> None:
+        """Delete the written pages no longer planned (a claim deleted or renamed, a listing
+        page fewer), so the preview shows no page the build would not."""
+        for path in [p for p in self.made if p not in pages]:
+            Path(self.made.pop(path)[2].abs_dest_path).unlink(missing_ok=True)
+            self.written.pop(path, None)
+
+    def was_written(self, page: GeneratedPage) -> None:
+        if self.dirty:
+            self.written[page.file.src_uri] = page.spec.key

@@ -1,0 +1,47 @@
+"""The preview's search index, brought up to date behind the page.
+
+A preview rebuild shows the edited page at once; Pagefind then re-indexes the site in a
+background thread at the lowest CPU priority. A rebuild while it runs asks for one more
+run, and a preview that closes stops it: its index would be of use to no one.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import threading
+from pathlib import Path
+
+from generator.search.pagefind import SearchIndexError, index_site
+
+log = logging.getLogger("factcheck.preview")
+
+
+class BackgroundIndexer:
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.process: subprocess.Popen[str] | None = None
+        self.again = False
+
+    def index(self, site_dir: Path) -> None:
+        self.again = True
+        if self.thread is not None and self.thread.is_alive():
+            return
+        self.thread = threading.Thread(target=self._run, args=(site_dir,),
+                                       name="factcheck-search", daemon=True)
+        self.thread.start()
+
+    def _run(self, site_dir: Path) -> None:
+        while self.again:
+            self.again = False
+            try:
+                index_site(site_dir, background=True, started=self._started)
+            except SearchIndexError as exc:
+                log.warning("factcheck: search index not updated: %s", exc)
+
+    def _started(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()

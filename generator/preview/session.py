@@ -1,0 +1,63 @@
+"""Everything `factcheck serve` keeps between two builds, in one object.
+
+The engine adapter (the MkDocs plugin) holds one `Preview` for as long as the server runs
+and asks it for the core's steps; the core never imports this package. Every memo here is
+keyed by content (see `cache.py`), so what it answers is what a fresh build would give.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.check import CheckSteps
+from generator.history.revisions import History, head, read_history
+from generator.preview.cache import CheckMemory, Kept
+from generator.preview.indexer import BackgroundIndexer
+from generator.preview.templates import TemplateCache
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.check = CheckMemory()
+        self.templates = TemplateCache()
+        self.indexer = BackgroundIndexer()
+        self._parts = Kept()
+        self._history: tuple[str, History] | None = None
+        self.builds = 0
+
+    def steps(self) -> CheckSteps:
+        return self.check.steps()
+
+    def part(self, key: str, make: Callable[[], str]) -> str:
+        """A part of a data file (a claims.json entry) by its key, a digest of its inputs."""
+        hit = self._parts.get(key)
+        if not isinstance(hit, str):
+            hit = make()
+            self._parts.put(key, hit)
+        return hit
+
+    def history(self, root: Path, claims_dir: str) -> History:
+        """The claims' git history, read again only when HEAD moved."""
+        commit = head(root)
+        kept = self._history
+        if commit is not None and kept is not None and kept[0] == commit:
+            return kept[1]
+        history = read_history(root, claims_dir)
+        self._history = (commit, history) if commit else None
+        return history
+
+    def built(self) -> None:
+        """After a build: forget what it did not use. After the first, the objects that
+        live as long as the server are moved out of the garbage collector's sight, so each
+        rebuild does not walk them."""
+        self.builds += 1
+        self.check.sweep()
+        self._parts.sweep()
+        if self.builds == 1:
+            gc.collect()
+            gc.freeze()
+
+    def close(self) -> None:
+        self.indexer.stop()

@@ -58,6 +58,11 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """`text` shortened to `limit` characters for a message, with `…` where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def display_path(path: Path, root: Path) -> str:
     """A path as contributors know it: relative to the project root, with forward slashes."""
     text, base = str(path), str(root)

@@ -8,6 +8,9 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+# The id of a source or claim: its file name without `.md`.
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID = re.compile(ID_PATTERN)
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

@@ -23,6 +23,7 @@ from generator.anchoring.normalize import (
     split_ellipses,
     split_pieces,
 )
+from generator.diagnostics import clip
 from generator.model import Passage
 
 
@@ -249,7 +250,7 @@ class SourceIndex:
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
         diff = describe_difference(piece, norm.text[start:end])
-        return self.passages[pi].id, _clip(excerpt), diff
+        return self.passages[pi].id, clip(excerpt, 200), diff
 
 
 def describe_difference(quote: str, found: str) -> str:
@@ -259,18 +260,14 @@ def describe_difference(quote: str, found: str) -> str:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         ours, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
         if op == "replace":
-            changes.append(f"quote has \"{_clip(ours, 60)}\" where the source has "
-                           f"\"{_clip(theirs, 60)}\"")
+            changes.append(f"quote has \"{clip(ours, 60)}\" where the source has "
+                           f"\"{clip(theirs, 60)}\"")
         elif op == "delete":
-            changes.append(f"quote adds \"{_clip(ours, 60)}\"")
+            changes.append(f"quote adds \"{clip(ours, 60)}\"")
         elif op == "insert":
-            changes.append(f"quote leaves out \"{_clip(theirs, 60)}\" (mark omissions with …)")
+            changes.append(f"quote leaves out \"{clip(theirs, 60)}\" (mark omissions with …)")
     if not changes:
         return "The words match but not in one run of the source text."
     shown = "; ".join(changes[:3])
     more = f" (and {len(changes) - 3} more differences)" if len(changes) > 3 else ""
     return f"Differences: {shown}{more}."
-
-
-def _clip(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import logging
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +19,7 @@ from generator.content.settings import Settings, config_path, load_settings
 from generator.diagnostics import Report, Severity, has_errors
 from generator.history.changed import Scope, changed_files, default_base
 from generator.history.git import GitError
-
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from generator.model import ID
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -223,7 +221,7 @@ def _pin(args: argparse.Namespace, root: Path) -> int:
 
 def _new(args: argparse.Namespace, root: Path) -> int:
     name: str = args.name
-    if not _ID.match(name):
+    if not ID.match(name):
         print(f"factcheck: `{name}` is not a valid name: use lowercase letters, digits and "
               "hyphens", file=sys.stderr)
         return 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +16,10 @@ from generator.content.pins import digest
 from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
 from generator.diagnostics import Diagnostic, Report, display_path
-from generator.model import Claim, Correction, Evidence, Source, Stance
+from generator.model import ID, Claim, Correction, Evidence, Source, Stance
 
 log = logging.getLogger("factcheck.load")
 
-_FILE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -44,7 +42,7 @@ def markdown_files(folder: Path) -> list[Path]:
 
 def _file_id(path: Path, report: Report, kind: str) -> str | None:
     stem = path.stem
-    if not _FILE_ID.match(stem):
+    if not ID.match(stem):
         report.error(1, 1, f"{kind} file name `{path.name}` is not a valid id: use lowercase "
                            "letters, digits and hyphens, like `russia-urges-talks.md`")
         return None

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Report, display_path
-from generator.model import Source
+from generator.model import ID_PATTERN, Source
 
 LOCK_NAME = "sources.lock"
-_LINE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\s+sha256:([0-9a-f]{64})$")
+_LINE = re.compile(r"^(" + ID_PATTERN[1:-1] + r")\s+sha256:([0-9a-f]{64})$")
 HEADER = ("# SHA-256 of each source's body (the text after its front-matter).\n"
           "# Written by `factcheck pin`; a change here means a source's text changed.\n")
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -24,12 +23,11 @@ from generator.anchoring.normalize import normalise_text
 from generator.content.textfile import parse
 from generator.diagnostics import Report
 from generator.history.git import GitError, git
-from generator.model import PartialDate
+from generator.model import ID, PartialDate
 
 log = logging.getLogger("factcheck.history")
 
 _COMMIT = "commit "
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -132,7 +130,7 @@ def _parse_log(text: str, claims_dir: str) -> Iterator[_Touch]:
             # Claim files only: one level down, named like a slug; git quotes odd names,
             # which are not valid claims anyway.
             if (status[:1] in "AMD" and pure.parent == folder and pure.suffix == ".md"
-                    and _SLUG.match(pure.stem)):
+                    and ID.match(pure.stem)):
                 yield _Touch(commit, date, status[:1], path)
 
 

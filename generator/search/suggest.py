@@ -11,7 +11,6 @@ so the item passes `factcheck check` as it stands. Deciding the stance is left t
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +26,13 @@ from generator.content.settings import Settings
 from generator.content.textfile import read
 from generator.diagnostics import Diagnostic, Report, display_path
 from generator.model import Passage, Source
+from generator.site.text import SENTENCE_END
 from generator.site.urls import source_url
 
 # bm25s sets its own logger to DEBUG; factcheck stays quiet unless asked (-v).
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 _STEMMER = Stemmer.Stemmer("english")
 # A sentence ends at . ! or ? (maybe followed by closing quotes) before white space.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")
 QUERY_KEYS = ("claim", "title", "summary", "tags")
 
 
@@ -141,7 +140,7 @@ def best_quote(source: Source, passage: Passage, query: str) -> str:
 
 def _sentences(text: str) -> list[str]:
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         out.append(text[start:m.start() + len(m.group().rstrip())].strip())
         start = m.end()
     out.append(text[start:].strip())

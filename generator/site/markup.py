@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import nh3
 from markdown_it import MarkdownIt
 
@@ -29,7 +27,3 @@ def render_markdown(text: str) -> str:
     """The analysis of a claim: headings shift down so the page keeps one h1."""
     rendered = _md.render(text).replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return sanitise(rendered)
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)

@@ -8,15 +8,15 @@ from urllib.parse import quote as _quote
 from generator.anchoring.normalize import normalise_text
 
 # A sentence ends at . ! or ? (maybe followed by closing quotes) before white space.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")
+SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end of the sentence(s) that hold text[start:end]."""
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    found = _SENTENCE_END.search(text, max(end - 1, start))
+    found = SENTENCE_END.search(text, max(end - 1, start))
     right = found.start() + len(found.group().rstrip()) if found else len(text)
     return left, max(right, end)
 

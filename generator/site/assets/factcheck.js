@@ -13,12 +13,6 @@
       if (cites.indexOf(id) >= 0) parts[j].classList.add("fc-target");
     }
   }
-  function label() {
-    // The theme's search dialog has no accessible name.
-    var dialogs = document.querySelectorAll(".md-search[role=dialog]:not([aria-label])");
-    for (var i = 0; i < dialogs.length; i++) dialogs[i].setAttribute("aria-label", "Search");
-  }
-  label();
   window.addEventListener("hashchange", mark);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mark);

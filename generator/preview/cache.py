@@ -67,6 +67,7 @@ class CheckMemory:
     _models: Kept = field(default_factory=Kept)  # (kind, path, digest, settings) -> model
     _indexes: Kept = field(default_factory=Kept)  # (source id, fingerprint) -> index
     _resolutions: Kept = field(default_factory=Kept)  # claim and sources' digest -> it
+    _settings: tuple[Settings, str] | None = None
 
     def steps(self) -> CheckSteps:
         return CheckSteps(read_source=self._loader("source", load_source),
@@ -78,7 +79,7 @@ class CheckMemory:
             digest = self._file_digest(path)
             if digest is None:
                 return load(path, settings)  # the loader reports why it cannot be read
-            key = (kind, path, digest, repr(settings))
+            key = (kind, path, digest, self._settings_key(settings))
             hit = self._models.get(key)
             if hit is None:
                 hit = load(path, settings)
@@ -86,6 +87,12 @@ class CheckMemory:
             return hit  # type: ignore[return-value]
 
         return read
+
+    def _settings_key(self, settings: Settings) -> str:
+        """A digest of the settings, made once a run rather than once a file."""
+        if self._settings is None or self._settings[0] != settings:
+            self._settings = (settings, text_digest(repr(settings)))
+        return self._settings[1]
 
     def _file_digest(self, path: Path) -> str | None:
         try:

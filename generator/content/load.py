@@ -92,7 +92,6 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
     corrections = tuple(
         Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2
     )
-    values["tags"] = tuple(values.get("tags", ()))
     if "updated" in values and values["updated"] < values["published"]:
         line, col = tf.value_at(("updated",))
         report.error(line, col, f"`updated` ({values['updated']}) is before `published` "

@@ -1,17 +1,34 @@
-"""The typed model: what the files say, checked but not yet cross-referenced."""
+"""The typed model: what the files say, checked but not yet cross-referenced.
+
+Each front-matter key is declared once, as the model attribute it fills: `fm(DATE, ...)`
+gives the kind the validator checks, the description the messages and the JSON Schema
+show, and, through its return type, the Python type mypy holds the annotation to.
+A key is required when its attribute has no default.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, MISSING, dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Any, Generic, TypeVar, dataclass_transform, overload
+
+from generator import limits
+
+T = TypeVar("T")
+E = TypeVar("E", bound=StrEnum)
 
 # The id of a source or claim: its file name without `.md`.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ID = re.compile(ID_PATTERN)
+_ID = re.compile(ID_PATTERN)
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is a valid id: lowercase letters, digits and single hyphens."""
+    return _ID.match(text) is not None
 
 
 @dataclass(frozen=True, order=True)
@@ -73,6 +90,90 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
+class Kind(StrEnum):
+    TEXT = "text"
+    ID = "id"
+    PASSAGE = "passage"
+    DATE = "date"
+    URL = "url"
+    LANGUAGE = "language"
+    CHOICE = "choice"
+    INT = "integer"
+    COLOUR = "colour"
+    TEXT_LIST = "text list"
+    REF_LIST = "list of source ids or URLs"
+    OBJECTS = "list of items"
+
+
+@dataclass(frozen=True)
+class Of(Generic[T]):
+    """A kind of front-matter value, typed by the Python value the validator makes of it."""
+
+    kind: Kind
+    choices: tuple[str, ...] = ()
+    item: type[Any] | None = None  # the model of each item of a list of mappings
+
+
+TEXT: Of[str] = Of(Kind.TEXT)
+ID: Of[str] = Of(Kind.ID)
+PASSAGE: Of[str] = Of(Kind.PASSAGE)
+DATE: Of[PartialDate] = Of(Kind.DATE)
+URL: Of[str] = Of(Kind.URL)
+LANGUAGE: Of[str] = Of(Kind.LANGUAGE)
+CHOICE: Of[str] = Of(Kind.CHOICE)  # the options come from the settings (the verdict scale)
+INT: Of[int] = Of(Kind.INT)
+COLOUR: Of[str] = Of(Kind.COLOUR)
+TEXT_LIST: Of[tuple[str, ...]] = Of(Kind.TEXT_LIST)
+REF_LIST: Of[tuple[str, ...]] = Of(Kind.REF_LIST)
+
+
+def one_of(options: type[E]) -> Of[E]:
+    return Of(Kind.CHOICE, choices=tuple(o.value for o in options))
+
+
+def list_of(item: type[T]) -> Of[tuple[T, ...]]:
+    return Of(Kind.OBJECTS, item=item)
+
+
+SPEC = "factcheck"  # the key of a front-matter attribute's Spec in its field metadata
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What `fm` records of a front-matter key; `declared` in content/fields.py reads it."""
+
+    of: Of[Any]
+    description: str
+    max_chars: int
+    min_items: int
+    max_items: int
+
+
+@overload
+def fm(of: Of[T], description: str, *, max_chars: int = ..., min_items: int = ...,
+       max_items: int = ...) -> T: ...
+@overload
+def fm(of: Of[T], description: str, *, default: None, max_chars: int = ...,
+       min_items: int = ..., max_items: int = ...) -> T | None: ...
+@overload
+def fm(of: Of[T], description: str, *, default: T, max_chars: int = ...,
+       min_items: int = ..., max_items: int = ...) -> T: ...
+def fm(of: Of[Any], description: str, *, default: Any = MISSING,
+       max_chars: int = limits.MAX_STRING_CHARS, min_items: int = 0, max_items: int = 0
+       ) -> Any:
+    """A model attribute that is a front-matter key (a `dataclasses.field` to mypy)."""
+    metadata = {SPEC: Spec(of, description, max_chars, min_items, max_items)}
+    if default is MISSING:
+        return field(metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field, fm))
+def model(cls: type[T]) -> type[T]:
+    """A frozen dataclass whose `fm` attributes mypy checks like any field's."""
+    return dataclass(frozen=True)(cls)
+
+
 @dataclass(frozen=True)
 class Passage:
     """One paragraph (or heading, list item, block) of a source, as published."""
@@ -84,21 +185,27 @@ class Passage:
     kind: str = "paragraph"
 
 
-@dataclass(frozen=True)
+@model
 class Source:
     id: str
     path: Path
-    title: str
+    title: str = fm(TEXT, "The headline as published.", max_chars=500)
     passages: tuple[Passage, ...]
     digest: str = ""
-    outlet: str | None = None
-    url: str | None = None
-    published: PartialDate | None = None
-    author: str | None = None
-    language: str = "en"
-    archive_url: str | None = None
-    retrieved: PartialDate | None = None
-    notes: str | None = None
+    outlet: str | None = fm(TEXT, "The publisher as a reader knows it; leave out when "
+                            "unknown.", default=None, max_chars=200)
+    url: str | None = fm(URL, "Where the article was published; never invented.",
+                         default=None)
+    published: PartialDate | None = fm(DATE, "Publication date: YYYY, YYYY-MM or YYYY-MM-DD.",
+                                       default=None)
+    author: str | None = fm(TEXT, "The byline, when the article shows one.", default=None,
+                            max_chars=300)
+    language: str = fm(LANGUAGE, "BCP 47 language tag of the article.", default="en")
+    archive_url: str | None = fm(URL, "An archived copy of the article.", default=None)
+    retrieved: PartialDate | None = fm(DATE, "When the stored copy was taken: YYYY, YYYY-MM "
+                                       "or YYYY-MM-DD.", default=None)
+    notes: str | None = fm(TEXT, "Editorial notes on the copy, e.g. which metadata is "
+                           "inferred from the text and how.", default=None)
     fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal sources
 
     def passage(self, passage_id: str) -> Passage:
@@ -108,46 +215,61 @@ class Source:
         raise KeyError(passage_id)
 
 
-@dataclass(frozen=True)
+@model
 class Evidence:
-    source: str
-    quote: str
-    stance: Stance
+    source: str = fm(ID, "The id of a file in sources/ (its name without .md).")
+    quote: str = fm(TEXT, "The words of the source, verbatim; `…` marks omitted text.",
+                    max_chars=limits.MAX_QUOTE_CHARS)
+    stance: Stance = fm(one_of(Stance), "How the quote bears on the claim.")
     line: int
     col: int = 1
     source_line: int = 0
     source_col: int = 1
-    account: str | None = None
-    note: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
-    passage: str | None = None
+    account: str | None = fm(TEXT, "Whose account this is; defaults to the source's outlet.",
+                             default=None, max_chars=200)
+    note: str | None = fm(TEXT, "A one-line comment on the quote.", default=None,
+                          max_chars=1000)
+    prefix: str | None = fm(TEXT, "Words just before the quote, to choose one of several "
+                            "occurrences.", default=None, max_chars=500)
+    suffix: str | None = fm(TEXT, "Words just after the quote, to choose one of several "
+                            "occurrences.", default=None, max_chars=500)
+    passage: str | None = fm(PASSAGE, "The passage anchor (p1, p2, …) that holds the quote, "
+                             "to choose one of several occurrences.", default=None)
 
 
-@dataclass(frozen=True)
+@model
 class Correction:
-    date: PartialDate
-    note: str
+    date: PartialDate = fm(DATE, "When the correction was made.")
+    note: str = fm(TEXT, "What was corrected, in a sentence or two.")
 
 
-@dataclass(frozen=True)
+@model
 class Claim:
     slug: str
     path: Path
-    claim: str
-    claimant: str
-    claim_date: PartialDate
-    verdict: str
-    summary: str
-    published: PartialDate
-    evidence: tuple[Evidence, ...]
+    _: KW_ONLY  # the keys in the order of the format, optional ones among them
+    claim: str = fm(TEXT, "The claim, stated as its claimant made it.", max_chars=1000)
+    title: str | None = fm(TEXT, "An optional headline; defaults to the claim.", default=None,
+                           max_chars=300)
+    claimant: str = fm(TEXT, "Who made the claim.", max_chars=200)
+    claim_date: PartialDate = fm(DATE, "When the claim was made: YYYY, YYYY-MM or "
+                                 "YYYY-MM-DD.")
+    appearance: tuple[str, ...] = fm(REF_LIST, "Where the claim was made or reported: source "
+                                     "ids or URLs.", default=())
+    verdict: str = fm(CHOICE, "A key of the verdict scale.")
+    summary: str = fm(TEXT, "The verdict in two or three sentences.", max_chars=2000)
+    published: PartialDate = fm(DATE, "When this fact check was first published.")
+    updated: PartialDate | None = fm(DATE, "The last substantive change, if any.",
+                                     default=None)
+    tags: tuple[str, ...] = fm(TEXT_LIST, "Topics, for browsing.", default=(), max_items=20,
+                               max_chars=60)
+    corrections: tuple[Correction, ...] = fm(list_of(Correction), "Each correction, dated, in "
+                                             "its own words.", default=(), max_items=100)
+    evidence: tuple[Evidence, ...] = fm(list_of(Evidence), "Quotes from the sources that bear "
+                                        "on the claim.", min_items=1,
+                                        max_items=limits.MAX_EVIDENCE_ITEMS)
     body: str
     body_line: int
-    title: str | None = None
-    appearance: tuple[str, ...] = ()
-    updated: PartialDate | None = None
-    tags: tuple[str, ...] = ()
-    corrections: tuple[Correction, ...] = ()
     appearance_line: int = 1
     fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal claims
 

@@ -19,7 +19,7 @@ from generator.content.settings import Settings, config_path, load_settings
 from generator.diagnostics import Report, Severity, has_errors
 from generator.history.changed import Scope, changed_files, default_base
 from generator.history.git import GitError
-from generator.model import ID
+from generator.model import is_id
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -221,7 +221,7 @@ def _pin(args: argparse.Namespace, root: Path) -> int:
 
 def _new(args: argparse.Namespace, root: Path) -> int:
     name: str = args.name
-    if not ID.match(name):
+    if not is_id(name):
         print(f"factcheck: `{name}` is not a valid name: use lowercase letters, digits and "
               "hyphens", file=sys.stderr)
         return 2

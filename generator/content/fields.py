@@ -1,45 +1,47 @@
-"""The front-matter formats, declared once: the validator and the JSON Schema both read these."""
+"""The front-matter formats, read off the model: the validator and the JSON Schema use these."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import MISSING, dataclass
 from typing import Any
 
 from generator import limits
 from generator.content.textfile import INVALID, Key, TextFile
-from generator.model import PartialDate, Stance
+from generator.diagnostics import clip
+from generator.model import (
+    ID_PATTERN,
+    SPEC,
+    Claim,
+    Correction,
+    Evidence,
+    PartialDate,
+    Source,
+    Spec,
+    is_id,
+)
+from generator.model import Kind as Kind  # re-exported: the kinds belong to the formats
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PASSAGE_PATTERN = r"^p[1-9][0-9]*$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
-_ID = re.compile(ID_PATTERN)
+# For the JSON Schema only, where the check parses: a real date as YYYY, YYYY-MM or
+# YYYY-MM-DD, from year 0001, with 29 February in leap years only.
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_PATTERN = (
+    r"^(?!0000)(?:\d{4}(?:-(?:0[1-9]|1[0-2])"
+    r"|-(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|-(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    rf"|-02-(?:0[1-9]|1\d|2[0-8]))?|{_LEAP_YEAR}-02-29)$"
+)
+URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"  # no flags in JSON Schema
 _PASSAGE = re.compile(PASSAGE_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_URL = re.compile(URL_PATTERN, re.IGNORECASE)
+_URL = re.compile(URL_PATTERN)
 COLOUR_PATTERN = r"^(?:#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30})$"
 _COLOUR = re.compile(COLOUR_PATTERN)
-
-
-class Kind(StrEnum):
-    TEXT = "text"
-    ID = "id"
-    PASSAGE = "passage"
-    DATE = "date"
-    URL = "url"
-    LANGUAGE = "language"
-    CHOICE = "choice"
-    INT = "integer"
-    COLOUR = "colour"
-    TEXT_LIST = "text list"
-    REF_LIST = "list of source ids or URLs"
-    OBJECTS = "list of items"
 
 
 @dataclass(frozen=True)
@@ -56,64 +58,27 @@ class Field:
     default: str | None = None
 
 
-SOURCE_FIELDS: tuple[Field, ...] = (
-    Field("title", Kind.TEXT, "The headline as published.", required=True, max_chars=500),
-    Field("outlet", Kind.TEXT, "The publisher as a reader knows it; leave out when unknown.",
-          max_chars=200),
-    Field("url", Kind.URL, "Where the article was published; never invented."),
-    Field("published", Kind.DATE, "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
-    Field("author", Kind.TEXT, "The byline, when the article shows one.", max_chars=300),
-    Field("language", Kind.LANGUAGE, "BCP 47 language tag of the article.", default="en"),
-    Field("archive_url", Kind.URL, "An archived copy of the article."),
-    Field("retrieved", Kind.DATE, "When the stored copy was taken: YYYY, YYYY-MM or YYYY-MM-DD."),
-    Field("notes", Kind.TEXT, "Editorial notes on the copy, e.g. which metadata is inferred "
-          "from the text and how."),
-)
+def declared(model: type[Any]) -> tuple[Field, ...]:
+    """The front-matter keys of a model class (its `fm` attributes), in declared order."""
+    out = []
+    for f in dataclasses.fields(model):
+        spec = f.metadata.get(SPEC)
+        if not isinstance(spec, Spec):
+            continue
+        optional = f.default is not MISSING or f.default_factory is not MISSING
+        out.append(Field(
+            f.name, spec.of.kind, spec.description, required=not optional,
+            choices=spec.of.choices, items=declared(spec.of.item) if spec.of.item else (),
+            min_items=spec.min_items, max_items=spec.max_items, max_chars=spec.max_chars,
+            default=f.default if isinstance(f.default, str) else None,
+        ))
+    return tuple(out)
 
-EVIDENCE_FIELDS: tuple[Field, ...] = (
-    Field("source", Kind.ID, "The id of a file in sources/ (its name without .md).",
-          required=True),
-    Field("quote", Kind.TEXT, "The words of the source, verbatim; `…` marks omitted text.",
-          required=True, max_chars=limits.MAX_QUOTE_CHARS),
-    Field("stance", Kind.CHOICE, "How the quote bears on the claim.", required=True,
-          choices=tuple(s.value for s in Stance)),
-    Field("account", Kind.TEXT, "Whose account this is; defaults to the source's outlet.",
-          max_chars=200),
-    Field("note", Kind.TEXT, "A one-line comment on the quote.", max_chars=1000),
-    Field("prefix", Kind.TEXT, "Words just before the quote, to choose one of several "
-          "occurrences.", max_chars=500),
-    Field("suffix", Kind.TEXT, "Words just after the quote, to choose one of several "
-          "occurrences.", max_chars=500),
-    Field("passage", Kind.PASSAGE, "The passage anchor (p1, p2, …) that holds the quote, to "
-          "choose one of several occurrences."),
-)
 
-CORRECTION_FIELDS: tuple[Field, ...] = (
-    Field("date", Kind.DATE, "When the correction was made.", required=True),
-    Field("note", Kind.TEXT, "What was corrected, in a sentence or two.", required=True),
-)
-
-CLAIM_FIELDS: tuple[Field, ...] = (
-    Field("claim", Kind.TEXT, "The claim, stated as its claimant made it.", required=True,
-          max_chars=1000),
-    Field("title", Kind.TEXT, "An optional headline; defaults to the claim.", max_chars=300),
-    Field("claimant", Kind.TEXT, "Who made the claim.", required=True, max_chars=200),
-    Field("claim_date", Kind.DATE, "When the claim was made: YYYY, YYYY-MM or YYYY-MM-DD.",
-          required=True),
-    Field("appearance", Kind.REF_LIST, "Where the claim was made or reported: source ids or "
-          "URLs."),
-    Field("verdict", Kind.CHOICE, "A key of the verdict scale.", required=True),
-    Field("summary", Kind.TEXT, "The verdict in two or three sentences.", required=True,
-          max_chars=2000),
-    Field("published", Kind.DATE, "When this fact check was first published.", required=True),
-    Field("updated", Kind.DATE, "The last substantive change, if any."),
-    Field("tags", Kind.TEXT_LIST, "Topics, for browsing.", max_items=20, max_chars=60),
-    Field("corrections", Kind.OBJECTS, "Each correction, dated, in its own words.",
-          items=CORRECTION_FIELDS, max_items=100),
-    Field("evidence", Kind.OBJECTS, "Quotes from the sources that bear on the claim.",
-          required=True, items=EVIDENCE_FIELDS, min_items=1,
-          max_items=limits.MAX_EVIDENCE_ITEMS),
-)
+SOURCE_FIELDS = declared(Source)
+EVIDENCE_FIELDS = declared(Evidence)
+CORRECTION_FIELDS = declared(Correction)
+CLAIM_FIELDS = declared(Claim)
 
 
 def nearest(word: str, options: Sequence[str], n: int = 3) -> list[str]:
@@ -223,8 +188,8 @@ class Validator:
                 text = self.text(item, here, f"entry {i + 1} of {name}", f.max_chars)
                 if text is None:
                     continue
-                if f.kind is Kind.REF_LIST and not (_ID.match(text) or _URL.match(text)):
-                    self.error(here, f"entry {i + 1} of {name} is `{_clip(text)}`: expected a "
+                if f.kind is Kind.REF_LIST and not (is_id(text) or _URL.match(text)):
+                    self.error(here, f"entry {i + 1} of {name} is `{clip(text)}`: expected a "
                                      "source id (like `russia-urges-talks`) or an http(s) URL",
                                at_value=True)
                     continue
@@ -233,31 +198,31 @@ class Validator:
         text = self.text(raw, key, name, f.max_chars)
         if text is None:
             return None
-        if f.kind is Kind.ID and not _ID.match(text):
-            self.error(key, f"{name} is `{_clip(text)}`: expected an id of lowercase letters, "
+        if f.kind is Kind.ID and not is_id(text):
+            self.error(key, f"{name} is `{clip(text)}`: expected an id of lowercase letters, "
                             "digits and hyphens (the file name without .md)", at_value=True)
             return None
         if f.kind is Kind.PASSAGE and not _PASSAGE.match(text):
-            self.error(key, f"{name} is `{_clip(text)}`: expected a passage anchor like `p3`, "
+            self.error(key, f"{name} is `{clip(text)}`: expected a passage anchor like `p3`, "
                             "as shown on the source page", at_value=True)
             return None
         if f.kind is Kind.URL and not _URL.match(text):
-            self.error(key, f"{name} is `{_clip(text)}`: expected an absolute http:// or "
+            self.error(key, f"{name} is `{clip(text)}`: expected an absolute http:// or "
                             "https:// URL; leave the key out when it is not known",
                        at_value=True)
             return None
         if f.kind is Kind.COLOUR and not _COLOUR.match(text):
-            self.error(key, f"{name} is `{_clip(text)}`: expected a colour like `#1b7f3b` or "
+            self.error(key, f"{name} is `{clip(text)}`: expected a colour like `#1b7f3b` or "
                             "`teal`", at_value=True)
             return None
         if f.kind is Kind.LANGUAGE and not _LANGUAGE.match(text):
-            self.error(key, f"{name} is `{_clip(text)}`: expected a BCP 47 language tag such "
+            self.error(key, f"{name} is `{clip(text)}`: expected a BCP 47 language tag such "
                             "as `en`, `ru` or `hy`", at_value=True)
             return None
         if f.kind is Kind.CHOICE:
             options = f.choices or tuple(self.choices.get(f.name, ()))
             if text not in options:
-                self.error(key, f"{name} is `{_clip(text)}`{suggestion(text, options)}; "
+                self.error(key, f"{name} is `{clip(text)}`{suggestion(text, options)}; "
                                 f"expected one of: {', '.join(options)}", at_value=True)
                 return None
         return text
@@ -297,7 +262,7 @@ class Validator:
         text = str(raw).strip() if isinstance(raw, int | str) and not isinstance(raw, bool) else ""
         parsed = PartialDate.parse(text)
         if parsed is None:
-            shown = _clip(str(raw)) if not isinstance(raw, list | dict) else _kind(raw)
+            shown = clip(str(raw)) if not isinstance(raw, list | dict) else _kind(raw)
             self.error(key, f"{name} is `{shown}`: expected a real date as YYYY, YYYY-MM or "
                             "YYYY-MM-DD", at_value=True)
         return parsed
@@ -320,53 +285,74 @@ def _object_schema(fields: Sequence[Field], choices: Mapping[str, Sequence[str]]
     }
 
 
+# What an editor's YAML language server sees is JSON-like data: an unquoted `2021` is a
+# number, `2023-09-20` a string. The schema accepts what the check accepts of that data:
+# numbers where the check takes their text (scalar_text), whole years as numbers, and an
+# empty optional key, which the check passes over. JSON Schema cannot see quotes, so
+# a value the check refuses only when unquoted (`title: 2023-09-20`) passes here.
+_YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}
+
+
 def _field_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    base: dict[str, Any] = {"description": f.description}
-    text = {"type": "string", "minLength": 1, "maxLength": f.max_chars}
-    match f.kind:
-        case Kind.TEXT:
-            base |= text
-        case Kind.INT:
-            base |= {"type": "integer"}
-        case Kind.ID:
-            base |= {"type": "string", "pattern": ID_PATTERN}
-        case Kind.PASSAGE:
-            base |= {"type": "string", "pattern": PASSAGE_PATTERN}
-        case Kind.DATE:
-            base |= {"type": "string", "pattern": DATE_PATTERN}
-        case Kind.URL:
-            base |= {"type": "string", "pattern": URL_PATTERN}
-        case Kind.LANGUAGE:
-            base |= {"type": "string", "pattern": LANGUAGE_PATTERN}
-        case Kind.COLOUR:
-            base |= {"type": "string", "pattern": COLOUR_PATTERN}
-        case Kind.CHOICE:
-            base |= {"type": "string", "enum": list(f.choices or choices.get(f.name, ()))}
-        case Kind.TEXT_LIST | Kind.REF_LIST:
-            item = text if f.kind is Kind.TEXT_LIST else {
-                "type": "string", "anyOf": [{"pattern": ID_PATTERN}, {"pattern": URL_PATTERN}]}
-            lst: dict[str, Any] = {"type": "array", "items": item}
-            if f.max_items:
-                lst["maxItems"] = f.max_items
-            base["anyOf"] = [item, lst]
-        case Kind.OBJECTS:
-            base |= {"type": "array", "items": _object_schema(f.items, choices)}
-            if f.min_items:
-                base["minItems"] = f.min_items
-            if f.max_items:
-                base["maxItems"] = f.max_items
+    value = _value_schema(f, choices)
+    if not f.required:
+        value = {"anyOf": [value, {"enum": [None, ""]}]}
+    base: dict[str, Any] = {"description": f.description, **value}
     if f.default is not None:
         base["default"] = f.default
     return base
+
+
+def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    # String constraints sit beside `anyOf`, where they bind strings only, so a wrong
+    # string is told what is wrong with it rather than that it matches no alternative.
+    text = {"type": "string", "minLength": 1, "maxLength": f.max_chars}
+    text_or_number = {"minLength": 1, "maxLength": f.max_chars,
+                      "anyOf": [{"type": "string"}, {"type": "number"}]}
+    match f.kind:
+        case Kind.TEXT:
+            return text_or_number
+        case Kind.INT:
+            return {"type": "integer"}
+        case Kind.ID:
+            return {"pattern": ID_PATTERN,
+                    "anyOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}
+        case Kind.PASSAGE:
+            return {"type": "string", "pattern": PASSAGE_PATTERN}
+        case Kind.DATE:
+            return {"pattern": DATE_PATTERN, "anyOf": [{"type": "string"}, _YEAR]}
+        case Kind.URL:
+            return {"type": "string", "pattern": URL_PATTERN}
+        case Kind.LANGUAGE:
+            return {"type": "string", "pattern": LANGUAGE_PATTERN}
+        case Kind.COLOUR:
+            return {"type": "string", "pattern": COLOUR_PATTERN}
+        case Kind.CHOICE:
+            return {"type": "string", "enum": list(f.choices or choices.get(f.name, ()))}
+        case Kind.TEXT_LIST | Kind.REF_LIST:
+            # One entry may stand alone, as text; in a list, numbers are read as text too.
+            if f.kind is Kind.TEXT_LIST:
+                one, entry = text, text_or_number
+            else:
+                one = {"type": "string", "anyOf": [{"pattern": ID_PATTERN},
+                                                   {"pattern": URL_PATTERN}]}
+                entry = {"anyOf": [one, {"type": "integer", "minimum": 0}]}
+            lst: dict[str, Any] = {"type": "array", "items": entry}
+            if f.max_items:
+                lst["maxItems"] = f.max_items
+            return {"anyOf": [lst, one]}
+        case Kind.OBJECTS:
+            objects: dict[str, Any] = {"type": "array",
+                                       "items": _object_schema(f.items, choices)}
+            if f.min_items:
+                objects["minItems"] = f.min_items
+            if f.max_items:
+                objects["maxItems"] = f.max_items
+            return objects
+    raise AssertionError(f"no JSON Schema for {f.kind}")
 
 
 def _kind(value: Any) -> str:
     from generator.content.textfile import _kind as kind
 
     return kind(value)
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-

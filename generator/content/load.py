@@ -16,7 +16,7 @@ from generator.content.pins import digest
 from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
 from generator.diagnostics import Diagnostic, Report, display_path
-from generator.model import ID, Claim, Correction, Evidence, Source, Stance
+from generator.model import Claim, Correction, Evidence, Source, Stance, is_id
 
 log = logging.getLogger("factcheck.load")
 
@@ -42,7 +42,7 @@ def markdown_files(folder: Path) -> list[Path]:
 
 def _file_id(path: Path, report: Report, kind: str) -> str | None:
     stem = path.stem
-    if not ID.match(stem):
+    if not is_id(stem):
         report.error(1, 1, f"{kind} file name `{path.name}` is not a valid id: use lowercase "
                            "letters, digits and hyphens, like `russia-urges-talks.md`")
         return None
@@ -86,7 +86,6 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
     corrections = tuple(
         Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2
     )
-    values["tags"] = tuple(values.get("tags", ()))
     if "updated" in values and values["updated"] < values["published"]:
         line, col = tf.value_at(("updated",))
         report.error(line, col, f"`updated` ({values['updated']}) is before `published` "

@@ -10,21 +10,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.content.fields import Field, Kind, Validator
+from generator.content.fields import Field, Kind, Validator, declared
 from generator.content.textfile import read_yaml_config
 from generator.diagnostics import Diagnostic, Report, display_path
+from generator.model import COLOUR, ID, INT, TEXT, fm, model
 
 CONFIG_FILE = "mkdocs.yml"
 
 
-@dataclass(frozen=True)
+@model
 class Verdict:
-    key: str
-    label: str
-    definition: str
-    colour: str
-    icon: str
-    rating: int | None = None
+    key: str = fm(ID, "The key used in claim files.")
+    label: str = fm(TEXT, "The label shown to readers.", max_chars=60)
+    definition: str = fm(TEXT, "One line, shown on the methodology page.")
+    colour: str = fm(COLOUR, "A CSS colour for the badge (#rrggbb or a colour name); never "
+                     "the only signal.")
+    icon: str = fm(TEXT, "A short symbol shown beside the label.", max_chars=4)
+    rating: int | None = fm(INT, "Numeric rating for ClaimReview; leave out for verdicts off "
+                            "the numeric scale.", default=None)
 
 
 DEFAULT_VERDICTS: tuple[Verdict, ...] = (
@@ -45,17 +48,7 @@ DEFAULT_VERDICTS: tuple[Verdict, ...] = (
             "#5b6470", "?"),
 )
 
-VERDICT_FIELDS: tuple[Field, ...] = (
-    Field("key", Kind.ID, "The key used in claim files.", required=True),
-    Field("label", Kind.TEXT, "The label shown to readers.", required=True, max_chars=60),
-    Field("definition", Kind.TEXT, "One line, shown on the methodology page.", required=True),
-    Field("colour", Kind.COLOUR, "A CSS colour for the badge (#rrggbb or a colour name); "
-          "never the only signal.", required=True),
-    Field("icon", Kind.TEXT, "A short symbol shown beside the label.", required=True,
-          max_chars=4),
-    Field("rating", Kind.INT, "Numeric rating for ClaimReview; leave out for verdicts off "
-          "the numeric scale."),
-)
+VERDICT_FIELDS = declared(Verdict)
 
 SETTINGS_FIELDS: tuple[Field, ...] = (
     Field("sources_dir", Kind.TEXT, "Folder of source articles, relative to the root.",

@@ -23,7 +23,7 @@ from generator.anchoring.normalize import normalise_text
 from generator.content.textfile import parse
 from generator.diagnostics import Report
 from generator.history.git import GitError, git
-from generator.model import ID, PartialDate
+from generator.model import PartialDate, is_id
 
 log = logging.getLogger("factcheck.history")
 
@@ -130,7 +130,7 @@ def _parse_log(text: str, claims_dir: str) -> Iterator[_Touch]:
             # Claim files only: one level down, named like a slug; git quotes odd names,
             # which are not valid claims anyway.
             if (status[:1] in "AMD" and pure.parent == folder and pure.suffix == ".md"
-                    and ID.match(pure.stem)):
+                    and is_id(pure.stem)):
                 yield _Touch(commit, date, status[:1], path)
 
 

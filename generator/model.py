@@ -227,6 +227,10 @@ class Evidence:
     source_col: int = 1
     account: str | None = fm(TEXT, "Whose account this is; defaults to the source's outlet.",
                              default=None, max_chars=200)
+    speaks_for: str | None = fm(TEXT, "The party the account speaks for, where its name alone "
+                                "does not tell: a spokesperson for a ministry, a ministry for "
+                                "a government. Write the claimant's name to mark the claimant's "
+                                "own account.", default=None, max_chars=200)
     note: str | None = fm(TEXT, "A one-line comment on the quote.", default=None,
                           max_chars=1000)
     prefix: str | None = fm(TEXT, "Words just before the quote, to choose one of several "

@@ -103,6 +103,7 @@ def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:
         source=item["source"], quote=item["quote"],
         stance=Stance(item.get("stance", Stance.CONTEXT)), line=line, col=col,
         source_line=source_line, source_col=source_col, account=item.get("account"),
+        speaks_for=item.get("speaks_for"),
         note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
         passage=item.get("passage"),
     )

@@ -413,15 +413,28 @@ def quote_yaml(text: str) -> list[str]:
     return [f"    quote: {json.dumps(text, ensure_ascii=False)}"]
 
 
-def evidence_yaml(rng: random.Random, quotes: list[Quote]) -> list[str]:
+# The stances the first evidence items take so that the verdict's needs in the default
+# scale hold (the rest are drawn at random): support or dispute from the sources' outlets,
+# which no claimant names, and for `disputed` from two accounts.
+FIRST_STANCES = {"true": ("supports",), "mostly-true": ("supports",),
+                 "mixed": ("supports", "refutes"), "mostly-false": ("refutes",),
+                 "false": ("refutes",), "misleading": ("context",),
+                 "disputed": ("supports", "refutes")}
+
+
+def evidence_yaml(rng: random.Random, quotes: list[Quote], verdict: str) -> list[str]:
     lines = ["evidence:"]
-    for q in quotes:
+    first = FIRST_STANCES.get(verdict, ())
+    for n, q in enumerate(quotes):
+        stance = rng.choice(STANCES)
         lines += [f"  - source: {q.source}", *quote_yaml(q.text),
-                  f"    stance: {rng.choice(STANCES)}"]
+                  f"    stance: {first[n] if n < len(first) else stance}"]
         if q.passage:
             lines.append(f"    passage: {q.passage}")
-        if rng.random() < 0.1:
+        if rng.random() < 0.1 and n >= len(first):
             lines.append(f"    account: {scalar(rng.choice(PEOPLE)[0])}")
+        elif verdict == "disputed" and n == 1:
+            lines.append("    account: A second account")
         if rng.random() < 0.15:
             lines.append(f"    note: {scalar(cap(clause(rng)) + '.')}")
     return lines
@@ -447,7 +460,8 @@ def claim_meta(rng: random.Random, i: int, quotes: list[Quote]) -> list[str]:
               f"claim_date: {partial_date(rng, (2019, 2024))}"]
     if rng.random() < 0.4:
         lines.append(f"appearance: {quotes[0].source}")
-    lines += [f"verdict: {scalar(VERDICTS[i % len(VERDICTS)])}",
+    verdict = VERDICTS[i % len(VERDICTS)]
+    lines += [f"verdict: {scalar(verdict)}",
               *folded("summary", " ".join(sentence(rng) for _ in range(rng.randint(2, 3)))),
               f"published: {published.isoformat()}"]
     if updated:
@@ -457,7 +471,7 @@ def claim_meta(rng: random.Random, i: int, quotes: list[Quote]) -> list[str]:
     if updated and rng.random() < 0.5:
         lines += ["corrections:", f"  - date: {updated.isoformat()}",
                   f"    note: {scalar('Verdict changed from mixed after a source was added.')}"]
-    return lines + evidence_yaml(rng, quotes)
+    return lines + evidence_yaml(rng, quotes, verdict)
 
 
 def claim_body(rng: random.Random, docs: list[SourceDoc]) -> str:

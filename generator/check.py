@@ -14,6 +14,7 @@ from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
+from generator.review.rules import check_verdicts
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,13 @@ def run_check(root: Path, config_file: Path | str | None = None,
                 pinned = {sid: s for sid, s in loaded.sources.items() if sid in scope.sources}
         corpus, resolve_diags = resolve(loaded, settings, anchor=steps.anchor,
                                         memo=steps.resolution)
+    # Only claims that loaded are judged; evidence whose source is unknown counts as it is
+    # written, so a bad source id does not hide a verdict the evidence cannot bear.
+    verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
-    diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags, *lock.items,
-                          *pin_diags],
+    diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
+                          *verdict_diags, *lock.items, *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))
     if scope is not None:
         diagnostics = [d for d in diagnostics if scope.keeps(d.path)]

@@ -275,6 +275,8 @@ class Claim:
     body: str
     body_line: int
     appearance_line: int = 1
+    verdict_at: tuple[int, int] = (1, 1)  # line and column of the `verdict:` value
+    evidence_whole: bool = True  # every evidence item was valid as written
     fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal claims
 
     @property

@@ -24,14 +24,16 @@ MAY_IMPORT: dict[str, set[str]] = {
     "content": {"base"},
     "anchoring": {"base", "content"},
     "history": {"base", "content", "anchoring"},
-    "check": {"base", "content", "anchoring", "history"},
-    "site": {"base", "content", "anchoring", "history"},
+    "review": {"base", "content", "anchoring"},
+    "check": {"base", "content", "anchoring", "history", "review"},
+    "site": {"base", "content", "anchoring", "history", "review"},
     "search": {"base", "content", "anchoring", "site"},
-    "preview": {"base", "content", "anchoring", "history", "check", "site", "search"},
-    "commands": {"base", "content", "anchoring", "history", "check", "search",
+    "preview": {"base", "content", "anchoring", "history", "review", "check", "site",
+                "search"},
+    "commands": {"base", "content", "anchoring", "history", "review", "check", "search",
                  "mkdocs_adapter"},
-    "mkdocs_adapter": {"base", "content", "anchoring", "history", "check", "site", "search",
-                       "preview"},
+    "mkdocs_adapter": {"base", "content", "anchoring", "history", "review", "check", "site",
+                       "search", "preview"},
 }
 
 

@@ -79,7 +79,9 @@ def test_the_list_is_the_one_we_think() -> None:
 def test_every_string_as_every_text_value_of_a_claim(project: Project) -> None:
     written = {}
     for i, s in enumerate(BLNS):
-        data = claim(claim=s, title=s, claimant=s, summary=s, tags=[s],
+        # The claimant's own account is all the evidence, which a verdict of `unproven`
+        # allows: only the text itself is under test.
+        data = claim(claim=s, title=s, claimant=s, summary=s, tags=[s], verdict="unproven",
                      evidence={"account": s, "note": s})
         written[project.claim(front_matter(data, "The analysis."), f"blns-{i:03d}")] = s
     result = checked(project, written)

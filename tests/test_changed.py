@@ -20,10 +20,10 @@ BAD_QUOTE = """\
 def repo(tmp_path: Path) -> Repo:
     """Four claims on main, one of them broken since before the change under review."""
     repo = Repo(tmp_path / "project")
-    repo.claim(claim_text("mixed", FAILURE), "urges")
-    repo.claim(claim_text("mixed", ACCUSATION), "accuses")
-    repo.claim(claim_text("mixed", DENIAL), "denies")
-    repo.claim(claim_text("mixed", BAD_QUOTE), "old-broken")
+    repo.claim(claim_text("unproven", FAILURE), "urges")
+    repo.claim(claim_text("unproven", ACCUSATION), "accuses")
+    repo.claim(claim_text("unproven", DENIAL), "denies")
+    repo.claim(claim_text("unproven", BAD_QUOTE), "old-broken")
     repo.commit("Base", "2026-11-20T09:00:00+00:00")
     return repo
 
@@ -44,8 +44,8 @@ def test_a_full_check_sees_the_old_problem(repo: Repo) -> None:
 
 def test_only_changed_files_and_claims_citing_changed_sources_are_reported(repo: Repo
                                                                            ) -> None:
-    repo.claim(claim_text("mixed", BAD_QUOTE), "urges")  # changed, uncommitted
-    repo.claim(claim_text("mixed", BAD_QUOTE), "new-draft")  # untracked
+    repo.claim(claim_text("unproven", BAD_QUOTE), "urges")  # changed, uncommitted
+    repo.claim(claim_text("unproven", BAD_QUOTE), "new-draft")  # untracked
     source = repo.root / "sources" / "lavrov-mirzoyan-talks.md"
     source.write_text(source.read_text(encoding="utf-8").replace(
         "Armenian authorities accuse", "Armenian officials accuse"), encoding="utf-8")
@@ -67,10 +67,10 @@ def test_only_changed_files_and_claims_citing_changed_sources_are_reported(repo:
 
 def test_committed_changes_count_from_the_merge_base(repo: Repo) -> None:
     repo.git("checkout", "-q", "-b", "edit")
-    repo.claim(claim_text("mixed", BAD_QUOTE), "denies")
+    repo.claim(claim_text("unproven", BAD_QUOTE), "denies")
     repo.commit("Break a claim", "2026-11-21T09:00:00+00:00")
     repo.git("checkout", "-q", "main")
-    repo.claim(claim_text("mixed", BAD_QUOTE), "urges")
+    repo.claim(claim_text("unproven", BAD_QUOTE), "urges")
     repo.commit("Main moves on", "2026-11-22T09:00:00+00:00")
     repo.git("checkout", "-q", "edit")
     result = check(repo, "--changed", "main")
@@ -79,7 +79,7 @@ def test_committed_changes_count_from_the_merge_base(repo: Repo) -> None:
 
 
 def test_the_default_base_is_origin_main_else_head(repo: Repo) -> None:
-    repo.claim(claim_text("mixed", BAD_QUOTE), "denies")
+    repo.claim(claim_text("unproven", BAD_QUOTE), "denies")
     repo.commit("Break a claim", "2026-11-21T09:00:00+00:00")
     result = check(repo, "--changed")
     assert result.code == 0 and result.out == ""  # HEAD: nothing uncommitted

@@ -189,7 +189,7 @@ def test_without_git_history_the_site_is_built_and_says_so(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = copy_project(tmp_path / "project", claims=False)  # a tarball: no .git anywhere
     (root / "content" / "claims" / "offensive.md").write_text(
-        claim_text("mixed", FAILURE, corrections=CORRECTION), encoding="utf-8")
+        claim_text("mostly-true", FAILURE, corrections=CORRECTION), encoding="utf-8")
     result = run_check(root)
     assert result.ok, result.diagnostics
     with caplog.at_level(logging.WARNING, logger="factcheck.history"):

@@ -40,7 +40,7 @@ Analysis.
 claim: Only the immediate demarcation of the Armenia-Azerbaijan border can bring de-escalation, and Russia offers maps.
 claimant: Maria Zakharova
 claim_date: 2021-07
-verdict: disputed
+verdict: unproven
 summary: Moscow's spokeswoman said border demarcation and delimitation would ensure de-escalation.
 published: 2026-11-22
 evidence:

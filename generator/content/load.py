@@ -79,10 +79,15 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
         return None, report.items
     # Valid evidence items are still anchored when others are broken, so one run
     # reports every problem; a claim with errors is never built.
+    items = values.pop("evidence", ())
     evidence = tuple(
-        _evidence(tf, i, item) for i, item in enumerate(values.pop("evidence", ()))
+        _evidence(tf, i, item) for i, item in enumerate(items)
         if item and {"source", "quote"} <= item.keys()
     )
+    # A broken item would make the evidence look other than the contributor wrote it, so
+    # the verdict is judged against the evidence only when every item is whole.
+    whole = bool(items) and all(item and {"source", "quote", "stance"} <= item.keys()
+                                for item in items)
     corrections = tuple(
         Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2
     )
@@ -92,7 +97,9 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
                                 f"({values['published']}); correct one of the dates")
     return Claim(slug=slug, path=path, evidence=evidence, corrections=corrections,
                  body=tf.body, body_line=tf.body_line,
-                 appearance_line=tf.where(("appearance",))[0], fingerprint=tf.fingerprint,
+                 appearance_line=tf.where(("appearance",))[0],
+                 verdict_at=tf.value_at(("verdict",)), evidence_whole=whole,
+                 fingerprint=tf.fingerprint,
                  **values), report.items
 
 

@@ -7,15 +7,45 @@ the file) needs no MkDocs plugin machinery to know the settings.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from generator.content.fields import Field, Kind, Validator, declared
+from generator.content.fields import Field, Kind, Validator, declared, suggestion
 from generator.content.textfile import read_yaml_config
-from generator.diagnostics import Diagnostic, Report, display_path
-from generator.model import COLOUR, ID, INT, TEXT, fm, model
+from generator.diagnostics import Diagnostic, Report, Severity, display_path
+from generator.model import COLOUR, ID, INT, TEXT, TEXT_LIST, fm, model, one_of
 
 CONFIG_FILE = "mkdocs.yml"
+
+
+class Need(StrEnum):
+    """What a verdict may need of its evidence: the burden of proof, declared per verdict."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    INDEPENDENT_SUPPORTS = "independent-supports"
+    INDEPENDENT_REFUTES = "independent-refutes"
+    REFUTES_OR_CONTEXT = "refutes-or-context"
+    COMPETING_ACCOUNTS = "competing-accounts"
+
+    @property
+    def text(self) -> str:
+        """What the need asks for, as readers and contributors are told."""
+        return _NEED_TEXT[self]
+
+
+_NEED_TEXT = {
+    Need.SUPPORTS: "an item that supports the claim",
+    Need.REFUTES: "an item that disputes the claim",
+    Need.INDEPENDENT_SUPPORTS: "an item that supports the claim from an account independent "
+                               "of the claimant",
+    Need.INDEPENDENT_REFUTES: "an item that disputes the claim from an account independent "
+                              "of the claimant",
+    Need.REFUTES_OR_CONTEXT: "an item that disputes the claim or gives context",
+    Need.COMPETING_ACCOUNTS: "items that support and dispute the claim from at least two "
+                             "different accounts",
+}
 
 
 @model
@@ -28,22 +58,35 @@ class Verdict:
     icon: str = fm(TEXT, "A short symbol shown beside the label.", max_chars=4)
     rating: int | None = fm(INT, "Numeric rating for ClaimReview; leave out for verdicts off "
                             "the numeric scale.", default=None)
+    needs: tuple[str, ...] = fm(TEXT_LIST, "What evidence the verdict needs, all of: "
+                                "supports, refutes, independent-supports, "
+                                "independent-refutes, refutes-or-context, competing-accounts "
+                                "(the methodology page says what each means).", default=(),
+                                max_items=6)
+    needs_severity: Severity = fm(one_of(Severity), "Whether a claim whose evidence falls "
+                                  "short of `needs` is an error (the default) or a warning.",
+                                  default=Severity.ERROR)
 
 
 DEFAULT_VERDICTS: tuple[Verdict, ...] = (
     Verdict("true", "True", "The claim is accurate and the sources leave out nothing "
-            "significant.", "#1b7f3b", "✔", 5),
+            "significant.", "#1b7f3b", "✔", 5,
+            (Need.INDEPENDENT_SUPPORTS,)),
     Verdict("mostly-true", "Mostly true", "The claim is accurate but needs clarification or "
-            "context that the sources supply.", "#4d8f2a", "✓", 4),
+            "context that the sources supply.", "#4d8f2a", "✓", 4, (Need.INDEPENDENT_SUPPORTS,)),
     Verdict("mixed", "Mixed", "The claim is partly accurate and partly inaccurate.",
-            "#a46a00", "◐", 3),
+            "#a46a00", "◐", 3, (Need.SUPPORTS, Need.REFUTES)),
     Verdict("mostly-false", "Mostly false", "The claim holds an element of truth but leaves "
-            "out facts that would give a different impression.", "#b54708", "✗", 2),
-    Verdict("false", "False", "The claim is inaccurate.", "#b42318", "✘", 1),
+            "out facts that would give a different impression.", "#b54708", "✗", 2,
+            (Need.INDEPENDENT_REFUTES,)),
+    Verdict("false", "False", "The claim is inaccurate.", "#b42318", "✘", 1,
+            (Need.INDEPENDENT_REFUTES,)),
     Verdict("misleading", "Misleading", "The claim uses accurate facts in a way that creates "
-            "a false impression.", "#8e3b9e", "⚠"),
+            "a false impression.", "#8e3b9e", "⚠", None,
+            (Need.REFUTES_OR_CONTEXT,)),
     Verdict("disputed", "Disputed", "Credible sources give competing accounts that the "
-            "evidence cannot settle.", "#3e5c9a", "⇄"),
+            "evidence cannot settle.", "#3e5c9a", "⇄", None,
+            (Need.COMPETING_ACCOUNTS,)),
     Verdict("unproven", "Unproven", "The sources neither establish nor refute the claim.",
             "#5b6470", "?"),
 )
@@ -134,10 +177,19 @@ def load_settings(root: Path, config_file: Path | str | None = None
             "plugins", index, "factcheck")
         values = Validator(tf, report, {}).mapping(options, SETTINGS_FIELDS, key,
                                                    "the factcheck plugin settings")
+        for i, item in enumerate(values.get("verdicts") or ()):
+            for j, need in enumerate((item or {}).get("needs", ())):
+                if need not in Need.__members__.values():
+                    line, col = tf.value_at((*key, "verdicts", i, "needs", j))
+                    report.error(line, col, f"`{need}` is not something a verdict can need"
+                                 f"{suggestion(need, [n.value for n in Need])}; the needs "
+                                 "are " + ", ".join(f"`{n.value}`" for n in Need))
     verdicts = DEFAULT_VERDICTS
     if values.get("verdicts"):
-        items = [v for v in values["verdicts"] if v and len(v) >= 5]
-        verdicts = tuple(Verdict(**v) for v in items) or DEFAULT_VERDICTS
+        required = {f.name for f in VERDICT_FIELDS if f.required}
+        items = [v for v in values["verdicts"] if v and required <= v.keys()]
+        verdicts = tuple(Verdict(**{**v, "needs_severity": Severity(v.get(
+            "needs_severity", Severity.ERROR))}) for v in items) or DEFAULT_VERDICTS
     site_url = base.get("site_url")
     return Settings(
         root=root,

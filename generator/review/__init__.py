@@ -1,0 +1,1 @@
+"""Review: whether a verdict follows from its evidence, and whose accounts the evidence is."""

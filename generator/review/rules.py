@@ -1,0 +1,104 @@
+"""Whether a verdict follows from its evidence: the verdict scale's `needs`, enforced.
+
+Each verdict of the scale may declare what evidence it needs (`content.settings.Need`); the
+default scale encodes the burden of proof (a true verdict needs support from an account
+independent of the claimant, and so on). A claim whose evidence falls short gets one
+diagnostic at its `verdict:` line that names what the verdict needs, what the evidence has
+and which verdicts the evidence allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from generator.content.settings import Need, Settings, Verdict
+from generator.diagnostics import Diagnostic, display_path
+from generator.model import Claim, Source, Stance
+from generator.review.accounts import Account, accounts
+
+_HOLDS: dict[Need, Callable[[tuple[Account, ...]], bool]] = {
+    Need.SUPPORTS: lambda items: any(a.stance is Stance.SUPPORTS for a in items),
+    Need.REFUTES: lambda items: any(a.stance is Stance.REFUTES for a in items),
+    Need.INDEPENDENT_SUPPORTS: lambda items: any(
+        a.stance is Stance.SUPPORTS and not a.own for a in items),
+    Need.INDEPENDENT_REFUTES: lambda items: any(
+        a.stance is Stance.REFUTES and not a.own for a in items),
+    Need.REFUTES_OR_CONTEXT: lambda items: any(
+        a.stance in (Stance.REFUTES, Stance.CONTEXT) for a in items),
+    Need.COMPETING_ACCOUNTS: lambda items: any(
+        s.party != r.party for s in items if s.stance is Stance.SUPPORTS
+        for r in items if r.stance is Stance.REFUTES),
+}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A claim's verdict against its evidence."""
+
+    verdict: Verdict
+    accounts: tuple[Account, ...]
+    missing: tuple[Need, ...]  # what the verdict needs and the evidence lacks
+    allowed: tuple[str, ...]  # the verdicts whose needs the evidence meets
+
+    @property
+    def holds(self) -> bool:
+        return not self.missing
+
+
+def holds(need: Need, items: tuple[Account, ...]) -> bool:
+    return _HOLDS[need](items)
+
+
+def judge(claim: Claim, sources: Mapping[str, Source], settings: Settings) -> Judgement:
+    items = accounts(claim, sources)
+    verdict = settings.verdict(claim.verdict)
+    missing = tuple(Need(n) for n in verdict.needs if not holds(Need(n), items))
+    allowed = tuple(v.key for v in settings.verdicts
+                    if all(holds(Need(n), items) for n in v.needs))
+    return Judgement(verdict, items, missing, allowed)
+
+
+def has(items: tuple[Account, ...]) -> str:
+    """What the evidence has, in words: counts by stance, and whose accounts they are."""
+    parts = []
+    for stance, word in ((Stance.SUPPORTS, "supporting"), (Stance.REFUTES, "disputing"),
+                         (Stance.CONTEXT, "context")):
+        mine = [a for a in items if a.stance is stance]
+        if not mine:
+            continue
+        own = sum(a.own for a in mine)
+        others = len({a.party for a in mine if not a.own})
+        detail = []
+        if own:
+            detail.append(f"{own} the claimant's own")
+        if others:
+            detail.append(f"{others} independent account{'s' if others != 1 else ''}")
+        parts.append(f"{len(mine)} {word} ({', '.join(detail)})")
+    return "; ".join(parts) or "no evidence"
+
+
+def check_verdicts(claims: Mapping[str, Claim], sources: Mapping[str, Source],
+                   settings: Settings) -> list[Diagnostic]:
+    """One diagnostic per claim whose verdict needs more than its evidence gives."""
+    out = []
+    keys = set(settings.verdict_keys)
+    for claim in claims.values():
+        if claim.verdict not in keys or not claim.evidence_whole:
+            continue  # the errors that make it so are reported already
+        judgement = judge(claim, sources, settings)
+        if judgement.holds:
+            continue
+        verdict = judgement.verdict
+        allowed = ", ".join(f"`{k}`" for k in judgement.allowed) or "none"
+        message = (
+            f"verdict `{verdict.key}` needs "
+            + "; and ".join(n.text for n in judgement.missing)
+            + f", but the evidence has {has(judgement.accounts)}. The evidence allows: "
+            f"{allowed}. Add the evidence the verdict needs, or choose a verdict it allows "
+            "(an item that is the claimant's own account under another name takes "
+            "`speaks_for:` with the claimant's name)")
+        line, col = claim.verdict_at
+        out.append(Diagnostic(display_path(claim.path, settings.root), line, col,
+                              verdict.needs_severity, message))
+    return out

@@ -93,3 +93,50 @@ def test_the_search_index_holds_every_claim_and_its_verdict(sites: dict[int, Pat
     assert Counter(counts["verdict"]) == expected
     indexed = {u.rstrip("/").rsplit("/", 1)[-1] for u in counts["urls"]}
     assert indexed == {c["slug"] for c in claims}
+
+
+def _cbor(data: bytes, at: int) -> tuple[object, int]:
+    """The CBOR item at `at` (the definite-length kinds Pagefind writes) and where it ends."""
+    major, info, at = data[at] >> 5, data[at] & 31, at + 1
+    if info >= 24:
+        size = 1 << (info - 24)
+        info, at = int.from_bytes(data[at:at + size], "big"), at + size
+    if major == 0:
+        return info, at
+    if major == 1:
+        return -1 - info, at
+    if major in (2, 3):
+        raw = data[at:at + info]
+        return (raw.decode() if major == 3 else raw), at + info
+    assert major == 4, f"unexpected CBOR major type {major}"
+    items = []
+    for _ in range(info):
+        item, at = _cbor(data, at)
+        items.append(item)
+    return items, at
+
+
+def test_index_chunks_stay_small(sites: dict[int, Path]) -> None:
+    """A query downloads every index chunk holding one of its words: Pagefind is run with
+    chunks of INDEX_CHUNK_SIZE postings, so a chunk holds little besides a common word."""
+    import gzip
+
+    from generator.search.pagefind import INDEX_CHUNK_SIZE
+    from generator.search.pfmeta import SIGNATURE
+
+    def postings(word: list) -> int:  # about Pagefind's measure: pages, positions, variants
+        pages = [*word[1], *(p for variant in word[2] for p in variant[1])]
+        return sum(len(p[1]) + len(p[2]) + 1 for p in pages) + len(word[2])
+
+    chunks = sorted((sites[200] / "pagefind" / "index").glob("*.pf_index"))
+    total = 0
+    for path in chunks:
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(SIGNATURE)
+        words = _cbor(data, len(SIGNATURE))[0][0]  # type: ignore[index]
+        sizes = [postings(word) for word in words]
+        total += sum(sizes)
+        # A chunk closes once it reaches the size: all but its last word stay about under it
+        # (with Pagefind's default of 20,000 they reach three times this bound).
+        assert sum(sizes[:-1]) < INDEX_CHUNK_SIZE * 5 // 4, path.name
+    assert len(chunks) >= total // (4 * INDEX_CHUNK_SIZE), "the index is cut into chunks"

@@ -7,6 +7,7 @@ rendering; readers then download only the index chunks their query needs.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,18 @@ ROOT_SELECTOR = "article"
 # Every other file of a build is byte-identical for the same inputs.
 UNSTABLE_FILES = (f"{BUNDLE}/pagefind-entry.json", f"{BUNDLE}/filter/*.pf_filter",
                   f"{BUNDLE}/pagefind.*.pf_meta")
+# Pagefind cuts its sorted word index into chunks, closing a chunk once it holds this many
+# postings (a word's pages and positions), and a query downloads every chunk that holds one
+# of its words, as typed and as stemmed. With Pagefind's default of 20,000 a chunk carries
+# the neighbours of a common word too: at 10,000 claims "ceasefire" needs the chunk ending
+# at its stem "ceasefir" and the next one, which the common word "census" fills, and the
+# query "Armenia ceasefire" downloads three chunks, 148 kB (325 kB in all). At 5,000 a
+# common word's chunk holds little besides it: the query's three chunks are 116 kB (295 kB in
+# all), the metadata every query loads grows by 2 kB (the longer chunk list) and the whole
+# index by 1%. Smaller chunks save no more (a common word's postings alone exceed the size)
+# and add requests (benchmarks/search_ui.py measures it). Pagefind reads the size from this
+# variable only; were a later version to drop it, queries would be heavier, not wrong.
+INDEX_CHUNK_SIZE = 5000
 
 
 class SearchIndexError(Exception):
@@ -43,6 +56,7 @@ def index_site(site_dir: Path, background: bool = False,
          str(site_dir), "--output-subdir", BUNDLE, "--root-selector", ROOT_SELECTOR,
          "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
     )
     if started is not None:
         started(proc)

@@ -79,3 +79,34 @@ def corroboration(items: tuple[Account, ...]) -> dict[Stance, Tally]:
             claimant_items=sum(a.own for a in mine),
         )
     return tallies
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def tally_text(tally: Tally) -> str:
+    """One stance's corroboration, for the heading of its column on a claim page."""
+    parts = [_count(tally.items, "item")]
+    if tally.independent_accounts:
+        parts.append(_count(tally.independent_accounts, "independent account"))
+    if tally.claimant_items:
+        parts.append(f"{tally.claimant_items} from the claimant")
+    parts.append(_count(tally.sources, "source"))
+    return " · ".join(parts)
+
+
+def compact_text(tallies: dict[Stance, Tally]) -> str:
+    """What supports and disputes a claim, in a line, for listings."""
+    parts = []
+    for stance, verb in ((Stance.SUPPORTS, "supported by"), (Stance.REFUTES, "disputed by")):
+        tally = tallies[stance]
+        who = []
+        if tally.independent_accounts:
+            who.append(_count(tally.independent_accounts, "independent account"))
+        if tally.claimant_items:
+            who.append("the claimant")
+        if who:
+            parts.append(f"{verb} {' and '.join(who)}")
+    text = "; ".join(parts) or "no evidence supports or disputes it; context only"
+    return text[0].upper() + text[1:]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.anchoring.resolve import Corpus
 from generator.model import Claim, PartialDate
+from generator.review.accounts import accounts, corroboration
 from generator.site.jsonld import absolute
 from generator.site.urls import claim_url, source_url
 
@@ -27,6 +29,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
     settings = corpus.settings
     claim = corpus.claims[slug]
     verdict = settings.verdict(claim.verdict)
+    items = accounts(claim, corpus.sources)
     evidence = []
     for e in corpus.evidence.get(slug, ()):
         first = e.match.spans[0]
@@ -34,6 +37,8 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
             "source": e.source.id,
             "stance": e.evidence.stance.value,
             "account": e.account,
+            "speaks_for": e.evidence.speaks_for,
+            "claimant_own": items[e.index].own,
             "quote": e.evidence.quote,
             "passage": first.passage,
             "anchor": e.anchor,
@@ -60,6 +65,8 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "updated": claim.updated.iso if claim.updated else None,
         "tags": list(claim.tags),
         "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
+        "corroboration": {stance.value: asdict(tally)
+                          for stance, tally in corroboration(items).items()},
         "evidence": evidence,
     }, ensure_ascii=False)
 

@@ -23,9 +23,18 @@ from markupsafe import Markup
 from generator.anchoring.anchor import Span
 from generator.anchoring.normalize import normalise_text
 from generator.anchoring.resolve import Corpus, ResolvedEvidence
+from generator.content.settings import Need
 from generator.digest import text_digest
 from generator.history.revisions import History, read_history
 from generator.model import Claim, Source, Stance
+from generator.review.accounts import (
+    Account,
+    Tally,
+    accounts,
+    compact_text,
+    corroboration,
+    tally_text,
+)
 from generator.site import feeds
 from generator.site.highlight import Mark, highlight
 from generator.site.jsonld import claim_review, script_json
@@ -124,6 +133,7 @@ class SiteBuilder:
         self._articles: dict[str, str] = {}
         self.part = part
         self.claim_keys: dict[str, str] = {}
+        self._accounts: dict[str, tuple[Account, ...]] = {}
         self._settings_key = text_digest(repr(self.settings))
         # Read once, before any page: pages only look changes up.
         self.history = history if history is not None else read_history(
@@ -200,15 +210,18 @@ class SiteBuilder:
 
         def context() -> dict[str, Any]:
             columns = []
+            own = {a.index: a.own for a in self.accounts(claim.slug)}
+            tallies = self.tallies(claim.slug)
             for stance, title, icon, none in COLUMNS:
                 items = [e for e in evidence if e.evidence.stance is stance]
-                groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                groups: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
                 for e in items:
-                    groups[e.account].append(self.excerpt(e, link))
+                    groups[e.account, own[e.index]].append(self.excerpt(e, link))
                 columns.append({
                     "stance": stance.value, "title": title, "icon": icon, "none": none,
-                    "count": len(items),
-                    "groups": [{"account": k, "excerpts": v} for k, v in groups.items()],
+                    "count": len(items), "tally": tally_text(tallies[stance]),
+                    "groups": [{"account": k, "own": mine, "excerpts": v}
+                               for (k, mine), v in groups.items()],
                 })
             appearances = []
             for ref in claim.appearance:
@@ -231,6 +244,19 @@ class SiteBuilder:
         self.page(url, "claim.html.j2", title=claim.headline, description=claim.summary,
                   toc=toc, key=key, context=context,
                   date=(claim.updated or claim.published).first_day)
+
+    def accounts(self, slug: str) -> tuple[Account, ...]:
+        """Whose account each of a claim's evidence items is, computed once a claim."""
+        if slug not in self._accounts:
+            self._accounts[slug] = accounts(self.corpus.claims[slug], self.corpus.sources)
+        return self._accounts[slug]
+
+    def tallies(self, slug: str) -> dict[Stance, Tally]:
+        return corroboration(self.accounts(slug))
+
+    def evidence_line(self, claim: Claim) -> str:
+        """A claim's corroboration in a line, for listings."""
+        return compact_text(self.tallies(claim.slug))
 
     def claim_key(self, slug: str) -> str:
         """A digest of a claim and the sources it names: what its page and its claims.json
@@ -371,7 +397,7 @@ class SiteBuilder:
             self.page(
                 url, "listing.html.j2", title=heading if n == 1 else f"{heading} (page {n})",
                 key=(heading, intro, groups if n == 1 else (), n, pages,
-                     [(c.slug, fingerprint(c)) for c in shown]),
+                     [(c.slug, fingerprint(c), self.evidence_line(c)) for c in shown]),
                 context=self.listing_context(base, n, pages, heading, intro,
                                              groups if n == 1 else (), shown),
                 date=self.newest_date(c.slug for c in shown))
@@ -385,7 +411,8 @@ class SiteBuilder:
         return lambda: dict(
             heading=heading, intro=intro, groups=groups, claims=claims,
             first_number=(n - 1) * per + 1, link=self.claim_linker(url),
-            verdict=self.settings.verdict, page=n, pages=pages,
+            verdict=self.settings.verdict, evidence_line=self.evidence_line, page=n,
+            pages=pages,
             prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
             next_href=link(listing_url(base, n + 1)) if n < pages else None)
 
@@ -417,9 +444,11 @@ class SiteBuilder:
         blocks: dict[str, tuple[str, dict[str, Any]]] = {
             "index.md": ("latest.html.j2", {
                 "claims": self.claims[:LATEST], "link": self.claim_linker(""),
-                "verdict": self.settings.verdict, "all_href": "claims/"}),
+                "verdict": self.settings.verdict, "evidence_line": self.evidence_line,
+                "all_href": "claims/"}),
             "methodology.md": ("verdicts.html.j2", {
-                "verdicts": self.settings.verdicts, "best": self.settings.best_rating}),
+                "verdicts": self.settings.verdicts, "best": self.settings.best_rating,
+                "needs": lambda v: [Need(n).text for n in v.needs]}),
             "corrections.md": ("corrections.html.j2", {
                 "entries": self.correction_entries("corrections/"),
                 "history": self.history}),

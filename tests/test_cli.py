@@ -312,7 +312,9 @@ def test_schema_writes_a_json_schema_per_format(schemas: dict[str, dict[str, Any
         assert list(schema["properties"]) == [f.name for f in fields]
         assert schema["required"] == [f.name for f in fields if f.required]
         assert all(p["description"] for p in schema["properties"].values())
-    assert claim["properties"]["verdict"]["enum"] == [v.key for v in DEFAULT_VERDICTS]
+    # The keys, and the booleans YAML reads for an unquoted `true` and `false`.
+    assert claim["properties"]["verdict"]["enum"] == [
+        *(v.key for v in DEFAULT_VERDICTS), True, False]
     evidence = claim["properties"]["evidence"]
     assert evidence["type"] == "array" and evidence["minItems"] == 1
     assert evidence["items"]["required"] == ["source", "quote", "stance"]

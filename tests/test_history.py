@@ -153,7 +153,7 @@ def test_a_removed_and_restored_claim_and_a_broken_version_are_not_changes(tmp_p
     repo.commit("Publish", "2026-11-20T09:00:00+00:00")
     repo.write(path, "---\nverdict: [unclosed\n---\n")
     repo.commit("Broken for a day", "2026-11-21T09:00:00+00:00")
-    repo.claim(claim_text("false", FAILURE), "offensive")  # unquoted: YAML reads a boolean
+    repo.claim(claim_text("[mixed]", FAILURE), "offensive")  # a list: refused
     repo.commit("Broken again", "2026-11-21T12:00:00+00:00")
     repo.claim(claim_text("mixed", FAILURE), "offensive")
     repo.commit("Fixed", "2026-11-22T09:00:00+00:00")

@@ -14,12 +14,13 @@ from generator.check import run_check
 from generator.commands import skeletons
 from generator.content import pins
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
-from generator.content.load import load_all, load_source, markdown_files
+from generator.content.load import load_all, load_claim, load_source, markdown_files
 from generator.content.settings import Settings, config_path, load_settings
-from generator.diagnostics import Report, Severity, has_errors
+from generator.diagnostics import Report, Severity, display_path, has_errors
 from generator.history.changed import Scope, changed_files, default_base
 from generator.history.git import GitError
 from generator.model import is_id
+from generator.review.explain import explain
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
                                                        "content/claims/my-claim.md")
     suggest.add_argument("--top", type=int, default=10, help="how many passages (default 10)")
     suggest.add_argument("--format", choices=("text", "json"), default="text")
+    explain = sub.add_parser("explain", parents=[common],
+                             help="show a claim's verdict rule and its evidence by account")
+    explain.add_argument("claim_files", nargs="+", type=Path, metavar="claim_file",
+                         help="claim files, e.g. content/claims/my-claim.md")
+    explain.add_argument("--format", choices=("text", "markdown"), default="text",
+                         help="markdown for a pull request's job summary")
     urls = sub.add_parser("urls", parents=[common],
                           help="print the url and archive_url of sources, for a link checker")
     urls.add_argument("files", nargs="*", type=Path,
@@ -85,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
-               "schema": _schema, "pin": _pin, "suggest": _suggest, "urls": _urls}[args.command]
+               "schema": _schema, "pin": _pin, "suggest": _suggest, "urls": _urls,
+               "explain": _explain}[args.command]
     return command(args, root)
 
 
@@ -159,6 +167,35 @@ def _suggest(args: argparse.Namespace, root: Path) -> int:
     else:
         print(suggest.format_text(run))
     return 0
+
+
+def _explain(args: argparse.Namespace, root: Path) -> int:
+    paths = []
+    for given in args.claim_files:
+        path = given if given.is_file() or not (root / given).is_file() else root / given
+        if not path.is_file():
+            print(f"factcheck: {given} is not a file; name a claim file, e.g. "
+                  "content/claims/my-claim.md", file=sys.stderr)
+            return 2
+        paths.append(path)
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
+    sources = load_all(settings, read_claim=lambda path, settings: (None, [])).sources
+    failed = 0
+    for n, path in enumerate(paths):
+        claim, diags = load_claim(path, settings)
+        for d in diags:
+            print(d.format_text(), file=sys.stderr)
+        if claim is None or claim.verdict not in settings.verdict_keys:
+            print(f"factcheck: {path} has errors (above); run `factcheck check`",
+                  file=sys.stderr)
+            failed += 1
+            continue
+        shown = display_path(path.resolve(), root.resolve())
+        print(("\n" if n else "") + explain(claim, shown, sources, settings,
+                                            markdown=args.format == "markdown"), end="")
+    return 1 if failed else 0
 
 
 def _urls(args: argparse.Namespace, root: Path) -> int:

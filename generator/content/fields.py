@@ -139,6 +139,11 @@ class Validator:
             return self.text(raw, key, name, f.max_chars)
         if f.kind is Kind.DATE:
             return self.date(raw, key, name)
+        if f.kind is Kind.CHOICE and isinstance(raw, bool):
+            # YAML reads `verdict: true` as a boolean: it is the verdict it names.
+            word = "true" if raw else "false"
+            if word in (f.choices or self.choices.get(f.name, ())):
+                return word
         if f.kind is Kind.INT:
             if isinstance(raw, bool) or not isinstance(raw, int):
                 self.error(key, f"{name} must be a whole number, found {_kind(raw)}",
@@ -328,7 +333,12 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
         case Kind.COLOUR:
             return {"type": "string", "pattern": COLOUR_PATTERN}
         case Kind.CHOICE:
-            return {"type": "string", "enum": list(f.choices or choices.get(f.name, ()))}
+            options = list(f.choices or choices.get(f.name, ()))
+            # Unquoted, `true` and `false` are booleans to YAML; the check takes them as
+            # the choices they name.
+            words = [w == "true" for w in ("true", "false") if w in options]
+            return {"enum": options + words} if words else {"type": "string",
+                                                            "enum": options}
         case Kind.TEXT_LIST | Kind.REF_LIST:
             # One entry may stand alone, as text; in a list, numbers are read as text too.
             if f.kind is Kind.TEXT_LIST:

@@ -170,6 +170,8 @@ def _state(blob: bytes, path: str) -> _State | None:
     if tf is None:
         return None
     verdict = tf.data.get("verdict")
+    if isinstance(verdict, bool):  # YAML's reading of `verdict: true`, which the check takes
+        verdict = "true" if verdict else "false"
     if not isinstance(verdict, str):
         return None  # `factcheck check` refused this version: it was never published
     items = tf.data.get("evidence")

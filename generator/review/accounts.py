@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.anchoring.normalize import normalise_text
 from generator.model import Claim, Evidence, Source, Stance
@@ -20,6 +21,7 @@ _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 _WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # a project names a few hundred parties, thousands of times
 def party_name(text: str) -> str:
     """A party's name as compared: no trailing parenthetical, typography and case folded."""
     return " ".join(_WORDS.findall(normalise_text(_QUALIFIER.sub("", text))))

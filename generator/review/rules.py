@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.content.settings import Need, Settings, Verdict
 from generator.diagnostics import Diagnostic, display_path
@@ -39,11 +40,17 @@ class Judgement:
     verdict: Verdict
     accounts: tuple[Account, ...]
     missing: tuple[Need, ...]  # what the verdict needs and the evidence lacks
-    allowed: tuple[str, ...]  # the verdicts whose needs the evidence meets
+    scale: tuple[Verdict, ...]
 
     @property
     def holds(self) -> bool:
         return not self.missing
+
+    @cached_property
+    def allowed(self) -> tuple[str, ...]:
+        """The verdicts of the scale whose needs the evidence meets."""
+        met = {need: holds(need, self.accounts) for need in Need}
+        return tuple(v.key for v in self.scale if all(met[Need(n)] for n in v.needs))
 
 
 def holds(need: Need, items: tuple[Account, ...]) -> bool:
@@ -54,9 +61,7 @@ def judge(claim: Claim, sources: Mapping[str, Source], settings: Settings) -> Ju
     items = accounts(claim, sources)
     verdict = settings.verdict(claim.verdict)
     missing = tuple(Need(n) for n in verdict.needs if not holds(Need(n), items))
-    allowed = tuple(v.key for v in settings.verdicts
-                    if all(holds(Need(n), items) for n in v.needs))
-    return Judgement(verdict, items, missing, allowed)
+    return Judgement(verdict, items, missing, settings.verdicts)
 
 
 def has(items: tuple[Account, ...]) -> str:

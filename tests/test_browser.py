@@ -107,10 +107,13 @@ def test_search_open_claim_follow_evidence_to_highlighted_passage(page, base_url
     anchor = href.split("#", 1)[1]
     link.click()
     page.wait_for_url(f"**/sources/**#{anchor}")
-    target = page.locator(f"#{anchor}")
+    # The anchor is the mark of the cited words, or (where citations start together) a span
+    # inside it; the mark is what a reader sees highlighted.
+    target = page.locator(f"mark.fc-hl:is(#{anchor}, :has(#{anchor}))").first
     target.wait_for(state="visible")
     page.wait_for_function(
-        "id => document.getElementById(id).classList.contains('fc-target')", arg=anchor)
+        "id => document.getElementById(id).closest('mark.fc-hl').classList.contains("
+        "'fc-target')", arg=anchor)
     box = target.bounding_box()
     viewport = page.viewport_size
     assert box is not None and 0 <= box["y"] < viewport["height"], "scrolled to the passage"

@@ -48,8 +48,10 @@ def highlight(text: str, marks: Sequence[Mark], index_marks_only: bool = False) 
             continue
         starting = [m.anchor for m in covering if m.anchor and m.anchor not in placed]
         placed.update(starting)
-        for extra in starting[1:]:
-            out.append(f'<span class="fc-anchor" id="{extra}"></span>')
+        # Citations that start together: the mark carries the first id, and a span around
+        # the same words each further one, so every anchor holds the words it cites.
+        for extra in reversed(starting[1:]):
+            segment = f'<span class="fc-anchor" id="{extra}">{segment}</span>'
         mark_id = f' id="{starting[0]}"' if starting else ""
         stances = " ".join(sorted({f"fc-{m.stance}" for m in covering}))
         cites = " ".join(m.anchor for m in covering if m.anchor)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.anchoring.resolve import Corpus
@@ -65,8 +64,10 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "updated": claim.updated.iso if claim.updated else None,
         "tags": list(claim.tags),
         "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
-        "corroboration": {stance.value: asdict(tally)
-                          for stance, tally in corroboration(items).items()},
+        "corroboration": {stance.value: {
+            "items": tally.items, "independent_accounts": tally.independent_accounts,
+            "sources": tally.sources, "claimant_items": tally.claimant_items,
+        } for stance, tally in corroboration(items).items()},
         "evidence": evidence,
     }, ensure_ascii=False)
 

@@ -134,6 +134,7 @@ class SiteBuilder:
         self.part = part
         self.claim_keys: dict[str, str] = {}
         self._accounts: dict[str, tuple[Account, ...]] = {}
+        self._evidence_lines: dict[str, str] = {}
         self._settings_key = text_digest(repr(self.settings))
         # Read once, before any page: pages only look changes up.
         self.history = history if history is not None else read_history(
@@ -255,8 +256,10 @@ class SiteBuilder:
         return corroboration(self.accounts(slug))
 
     def evidence_line(self, claim: Claim) -> str:
-        """A claim's corroboration in a line, for listings."""
-        return compact_text(self.tallies(claim.slug))
+        """A claim's corroboration in a line, for listings (each claim is in several)."""
+        if claim.slug not in self._evidence_lines:
+            self._evidence_lines[claim.slug] = compact_text(self.tallies(claim.slug))
+        return self._evidence_lines[claim.slug]
 
     def claim_key(self, slug: str) -> str:
         """A digest of a claim and the sources it names: what its page and its claims.json

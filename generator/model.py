@@ -206,7 +206,7 @@ class Source:
                                        "or YYYY-MM-DD.", default=None)
     notes: str | None = fm(TEXT, "Editorial notes on the copy, e.g. which metadata is "
                            "inferred from the text and how.", default=None)
-    fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal sources
+    fingerprint: str = ""  # a digest of the file's bytes: equal fingerprints, equal sources
 
     def passage(self, passage_id: str) -> Passage:
         for p in self.passages:
@@ -277,7 +277,7 @@ class Claim:
     appearance_line: int = 1
     verdict_at: tuple[int, int] = (1, 1)  # line and column of the `verdict:` value
     evidence_whole: bool = True  # every evidence item was valid as written
-    fingerprint: str = ""  # a digest of the file's text: equal fingerprints, equal claims
+    fingerprint: str = ""  # a digest of the file's bytes: equal fingerprints, equal claims
 
     @property
     def headline(self) -> str:

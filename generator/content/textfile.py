@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator import limits
 from generator.diagnostics import Report
-from generator.digest import text_digest
+from generator.digest import bytes_digest, text_digest
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     from yaml import CSafeLoader as SafeLoader
@@ -69,7 +69,7 @@ class TextFile:
     value_positions: Mapping[Key, Position] = field(default_factory=dict)
     # The source text of scalars YAML read as numbers, so `0x1F` stays `0x1F` as text.
     scalar_text: dict[Key, str] = field(default_factory=dict)
-    # A digest of the whole file's text: what the preview and page keys compare.
+    # A digest of the file's bytes: what the preview and page keys compare.
     fingerprint: str = ""
 
     def where(self, key: Key) -> Position:
@@ -262,7 +262,7 @@ def _check_lines(text: str, report: Report) -> bool:
     return True
 
 
-def _read_text(path: Path, report: Report) -> str | None:
+def _read_bytes(path: Path, report: Report) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
@@ -275,16 +275,21 @@ def _read_text(path: Path, report: Report) -> str | None:
     except OSError as exc:
         report.error(1, 1, f"cannot read the file: {exc.strerror}")
         return None
-    return decode(raw, report)
+    return raw
 
 
 def read(path: Path, display: str, report: Report) -> TextFile | None:
     """Load one file, or report why it cannot be loaded and return None."""
-    text = _read_text(path, report)
-    return None if text is None else parse(text, path, display, report)
+    raw = _read_bytes(path, report)
+    text = None if raw is None else decode(raw, report)
+    if raw is None or text is None:
+        return None
+    return parse(text, path, display, report, bytes_digest(raw))
 
 
-def parse(text: str, path: Path, display: str, report: Report) -> TextFile | None:
+def parse(text: str, path: Path, display: str, report: Report, fingerprint: str = ""
+          ) -> TextFile | None:
+    """Split and read a file's text; `fingerprint` is the digest of its bytes, if known."""
     if not text.strip():
         report.error(1, 1, "the file is empty; start with front-matter between `---` lines")
         return None
@@ -324,7 +329,7 @@ def parse(text: str, path: Path, display: str, report: Report) -> TextFile | Non
         )
         return None
     return TextFile(path, display, mapping, body, body_line, builder_keys, builder_values,
-                    builder_texts, text_digest(text))
+                    builder_texts, fingerprint or text_digest(text))
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -405,7 +410,8 @@ def _kind(value: Any) -> str:
 
 def read_yaml_config(path: Path, display: str, report: Report) -> TextFile | None:
     """Read a YAML configuration file (mkdocs.yml): tags other tools use are skipped."""
-    text = _read_text(path, report)
+    raw = _read_bytes(path, report)
+    text = None if raw is None else decode(raw, report)
     if text is None:
         return None
     data = _load_yaml(text, 1, report, tolerant=True)

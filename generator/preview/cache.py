@@ -9,7 +9,7 @@ answer depends on, never an object's identity:
   digest is itself kept while the file's stamp (size, modification time, inode) is
   unchanged, as Pelican's cache does; a touched but unchanged file is not parsed again;
 - a source's quote index, and each answer it gave, under the source's fingerprint (the
-  digest of its file's text);
+  digest of its file's bytes);
 - a claim's resolution under the fingerprints of the claim, of every source it names,
   and of the settings; one with errors is never kept (its hints may name other files).
 

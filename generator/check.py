@@ -14,7 +14,7 @@ from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
-from generator.review.rules import check_verdicts
+from generator.review.rules import VerdictCheck, check_verdicts
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class CheckSteps:
     read_claim: ClaimLoader = load_claim
     anchor: Anchorer | None = None
     resolution: ResolutionMemo | None = None
+    verdict: VerdictCheck | None = None
 
 
 def run_check(root: Path, config_file: Path | str | None = None,
@@ -60,7 +61,7 @@ def run_check(root: Path, config_file: Path | str | None = None,
                                         memo=steps.resolution)
     # Only claims that loaded are judged; evidence whose source is unknown counts as it is
     # written, so a bad source id does not hide a verdict the evidence cannot bear.
-    verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings)
+    verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, steps.verdict)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,

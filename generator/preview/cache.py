@@ -10,8 +10,9 @@ answer depends on, never an object's identity:
   unchanged, as Pelican's cache does; a touched but unchanged file is not parsed again;
 - a source's quote index, and each answer it gave, under the source's fingerprint (the
   digest of its file's bytes);
-- a claim's resolution under the fingerprints of the claim, of every source it names,
-  and of the settings; one with errors is never kept (its hints may name other files).
+- a claim's resolution under the fingerprints of the claim and of every source it names;
+  one with errors is never kept (its hints may name other files); whether its verdict's
+  needs hold, under the same and the settings.
 
 Each run keeps only what it used (`sweep`), so deleted files and old versions are let go.
 """
@@ -32,6 +33,7 @@ from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic
 from generator.digest import bytes_digest, text_digest
 from generator.model import Claim, Evidence, Source
+from generator.review.rules import check_verdict
 
 T = TypeVar("T")
 Loader = Callable[[Path, Settings], tuple[T | None, list[Diagnostic]]]
@@ -66,13 +68,15 @@ class CheckMemory:
     _digests: Kept = field(default_factory=Kept)  # path -> (stamp, digest of bytes)
     _models: Kept = field(default_factory=Kept)  # (kind, path, digest, settings) -> model
     _indexes: Kept = field(default_factory=Kept)  # (source id, fingerprint) -> index
-    _resolutions: Kept = field(default_factory=Kept)  # claim and sources' digest -> it
+    _resolutions: Kept = field(default_factory=Kept)  # claim and sources' digests -> it
+    _verdicts: Kept = field(default_factory=Kept)  # the same and the settings -> problems
     _settings: tuple[Settings, str] | None = None
 
     def steps(self) -> CheckSteps:
         return CheckSteps(read_source=self._loader("source", load_source),
                           read_claim=self._loader("claim", load_claim),
-                          anchor=self.anchor, resolution=self.resolution)
+                          anchor=self.anchor, resolution=self.resolution,
+                          verdict=self.verdict)
 
     def _loader(self, kind: str, load: Loader[T]) -> Loader[T]:
         def read(path: Path, settings: Settings) -> tuple[T | None, list[Diagnostic]]:
@@ -125,12 +129,28 @@ class CheckMemory:
         answer: Match | Failure = answers[quote]
         return answer
 
+    @staticmethod
+    def _claim_key(claim: Claim, sources: Mapping[str, Source]) -> tuple[object, ...]:
+        """The fingerprints of a claim and of every source it names."""
+        names = sorted({e.source for e in claim.evidence}.union(claim.appearance))
+        return (claim.slug, claim.fingerprint or repr(claim), tuple(
+            (n, s.fingerprint or repr(s)) if (s := sources.get(n)) else (n, None)
+            for n in names))
+
+    def verdict(self, claim: Claim, sources: Mapping[str, Source], settings: Settings
+                ) -> tuple[Diagnostic, ...]:
+        """Whether a verdict's needs hold, kept while the claim, its sources and the
+        settings are the same."""
+        key = (self._claim_key(claim, sources), self._settings_key(settings))
+        hit = self._verdicts.get(key)
+        if not isinstance(hit, tuple):
+            hit = check_verdict(claim, sources, settings)
+            self._verdicts.put(key, hit)
+        return hit
+
     def resolution(self, claim: Claim, sources: Mapping[str, Source],
                    make: Callable[[], Resolution]) -> Resolution:
-        names = sorted({e.source for e in claim.evidence}.union(claim.appearance))
-        key = text_digest(repr((claim.slug, claim.fingerprint or repr(claim), [
-            (n, s.fingerprint or repr(s)) if (s := sources.get(n)) else (n, None)
-            for n in names])))
+        key = self._claim_key(claim, sources)
         hit = self._resolutions.get(key)
         if isinstance(hit, Resolution):
             return hit
@@ -141,5 +161,6 @@ class CheckMemory:
 
     def sweep(self) -> None:
         """Forget what the run that just ended did not use."""
-        for kept in (self._digests, self._models, self._indexes, self._resolutions):
+        for kept in (self._digests, self._models, self._indexes, self._resolutions,
+                     self._verdicts):
             kept.sweep()

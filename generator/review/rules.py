@@ -83,27 +83,35 @@ def has(items: tuple[Account, ...]) -> str:
     return "; ".join(parts) or "no evidence"
 
 
+VerdictCheck = Callable[[Claim, Mapping[str, Source], Settings], tuple[Diagnostic, ...]]
+
+
 def check_verdicts(claims: Mapping[str, Claim], sources: Mapping[str, Source],
-                   settings: Settings) -> list[Diagnostic]:
-    """One diagnostic per claim whose verdict needs more than its evidence gives."""
-    out = []
+                   settings: Settings, check: VerdictCheck | None = None) -> list[Diagnostic]:
+    """One diagnostic per claim whose verdict needs more than its evidence gives. A
+    long-running caller may pass a `check` that remembers its answers."""
+    one = check or check_verdict
     keys = set(settings.verdict_keys)
-    for claim in claims.values():
-        if claim.verdict not in keys or not claim.evidence_whole:
-            continue  # the errors that make it so are reported already
-        judgement = judge(claim, sources, settings)
-        if judgement.holds:
-            continue
-        verdict = judgement.verdict
-        allowed = ", ".join(f"`{k}`" for k in judgement.allowed) or "none"
-        message = (
-            f"verdict `{verdict.key}` needs "
-            + "; and ".join(n.text for n in judgement.missing)
-            + f", but the evidence has {has(judgement.accounts)}. The evidence allows: "
-            f"{allowed}. Add the evidence the verdict needs, or choose a verdict it allows "
-            "(an item that is the claimant's own account under another name takes "
-            "`speaks_for:` with the claimant's name)")
-        line, col = claim.verdict_at
-        out.append(Diagnostic(display_path(claim.path, settings.root), line, col,
-                              verdict.needs_severity, message))
-    return out
+    return [d for claim in claims.values()
+            # A claim with an unknown verdict or a broken item has its errors reported.
+            if claim.verdict in keys and claim.evidence_whole
+            for d in one(claim, sources, settings)]
+
+
+def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Settings
+                  ) -> tuple[Diagnostic, ...]:
+    judgement = judge(claim, sources, settings)
+    if judgement.holds:
+        return ()
+    verdict = judgement.verdict
+    allowed = ", ".join(f"`{k}`" for k in judgement.allowed) or "none"
+    message = (
+        f"verdict `{verdict.key}` needs "
+        + "; and ".join(n.text for n in judgement.missing)
+        + f", but the evidence has {has(judgement.accounts)}. The evidence allows: "
+        f"{allowed}. Add the evidence the verdict needs, or choose a verdict it allows "
+        "(an item that is the claimant's own account under another name takes "
+        "`speaks_for:` with the claimant's name)")
+    line, col = claim.verdict_at
+    return (Diagnostic(display_path(claim.path, settings.root), line, col,
+                       verdict.needs_severity, message),)

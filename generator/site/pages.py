@@ -257,9 +257,12 @@ class SiteBuilder:
 
     def evidence_line(self, claim: Claim) -> str:
         """A claim's corroboration in a line, for listings (each claim is in several)."""
-        if claim.slug not in self._evidence_lines:
-            self._evidence_lines[claim.slug] = compact_text(self.tallies(claim.slug))
-        return self._evidence_lines[claim.slug]
+        slug = claim.slug
+        if slug not in self._evidence_lines:
+            self._evidence_lines[slug] = self.part(
+                f"{self._settings_key}:evidence:{self.claim_key(slug)}",
+                lambda: compact_text(self.tallies(slug)))
+        return self._evidence_lines[slug]
 
     def claim_key(self, slug: str) -> str:
         """A digest of a claim and the sources it names: what its page and its claims.json

@@ -8,6 +8,7 @@ import pytest
 from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
 
 from checkutil import Result, run_cli
+from siteutil import copy_project
 
 BAD_QUOTE = """\
   - source: russia-urges-talks
@@ -122,8 +123,7 @@ def test_outside_git_or_with_a_bad_revision_it_is_bad_usage(repo: Repo, tmp_path
     result = check(repo, "--changed", "no-such-branch")
     assert result.code == 2 and result.out == ""
     assert "cannot compare with `no-such-branch`" in result.err
-    plain = tmp_path / "plain"
-    plain.mkdir()
+    plain = copy_project(tmp_path / "plain")  # a project, but no git repository
     result = run_cli(["check", "--root", str(plain), "--changed"])
     assert result.code == 2
     assert "--changed compares with git history" in result.err

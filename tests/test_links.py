@@ -83,6 +83,7 @@ def test_the_weekly_preprocessor_hands_lychee_each_sources_addresses(tmp_path: P
     """lychee runs the workflow's preprocessor on each source file (dump only: no network)."""
     source = tmp_path / "sources" / "the-report.md"
     source.parent.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the project's root, as in CI
     shutil.copy(FIXTURES / "malformed" / "sources" / "the-report.md", source)
     # lychee leaves example.org addresses out by default; give the source a real-looking one.
     source.write_text(source.read_text(encoding="utf-8").replace(

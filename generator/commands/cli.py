@@ -15,7 +15,7 @@ from generator.commands import skeletons
 from generator.content import pins
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
 from generator.content.load import load_all, load_claim, load_source, markdown_files
-from generator.content.settings import Settings, config_path, load_settings
+from generator.content.settings import CONFIG_FILE, Settings, config_path, load_settings
 from generator.diagnostics import Report, Severity, display_path, has_errors
 from generator.history.changed import Scope, changed_files, default_base
 from generator.history.git import GitError
@@ -25,8 +25,9 @@ from generator.review.explain import explain
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder (default: the current directory)")
+    common.add_argument("--root", type=Path, default=None,
+                        help="the project folder (default: the nearest folder upwards from "
+                             "here that holds the config file)")
     common.add_argument("--config-file", type=Path, default=None, metavar="FILE",
                         help="the site configuration, relative to --root "
                              "(default: mkdocs.yml)")
@@ -83,18 +84,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.WARNING - 10 * min(args.verbose, 2),
         format="%(name)s: %(message)s",
     )
-    root: Path = args.root
-    if not root.is_dir():
-        print(f"factcheck: --root {root} is not a folder", file=sys.stderr)
+    found = _project_root(args.root, args.config_file)
+    if isinstance(found, str):
+        print(f"factcheck: {found}", file=sys.stderr)
         return 2
-    if args.config_file is not None and not config_path(root, args.config_file).is_file():
-        print(f"factcheck: --config-file {args.config_file} is not a file under {root}",
-              file=sys.stderr)
-        return 2
+    root = found
     command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
                "schema": _schema, "pin": _pin, "suggest": _suggest, "urls": _urls,
                "explain": _explain}[args.command]
     return command(args, root)
+
+
+def _project_root(given: Path | None, config_file: Path | None) -> Path | str:
+    """The project folder: `--root`, else the nearest folder upwards from here that holds
+    the config file, as git finds its repository. A folder that is not a project is
+    refused, never checked as an empty one. Returns the folder, or why there is none."""
+    name = config_file or Path(CONFIG_FILE)
+    if given is not None:
+        if not given.is_dir():
+            return f"--root {given} is not a folder"
+        if config_file is not None and not config_path(given, name).is_file():
+            return f"--config-file {config_file} is not a file under {given}"
+        if not config_path(given, name).is_file():
+            return (f"--root {given} is not a factcheck project: it has no {name}; name "
+                    "the folder that holds it, or pass --config-file")
+        return given
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if config_path(folder, name).is_file():
+            return folder if folder != here else Path(".")
+    return (f"not inside a factcheck project: no {name} here ({here}) or in any folder "
+            "above; run factcheck from the project, or pass --root")
 
 
 def _settings(args: argparse.Namespace, root: Path) -> Settings | None:

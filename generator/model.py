@@ -200,7 +200,8 @@ class Source:
                                        default=None)
     author: str | None = fm(TEXT, "The byline, when the article shows one.", default=None,
                             max_chars=300)
-    language: str = fm(LANGUAGE, "BCP 47 language tag of the article.", default="en")
+    language: str | None = fm(LANGUAGE, "BCP 47 language tag of the article; shown as not "
+                              "recorded when left out.", default=None)
     archive_url: str | None = fm(URL, "An archived copy of the article.", default=None)
     retrieved: PartialDate | None = fm(DATE, "When the stored copy was taken: YYYY, YYYY-MM "
                                        "or YYYY-MM-DD.", default=None)

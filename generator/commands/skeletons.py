@@ -12,7 +12,7 @@ claim_date: ""       # YYYY, YYYY-MM or YYYY-MM-DD
 # appearance: []     # optional: source ids or URLs where the claim was made
 verdict: ""          # one of: {verdicts}
 summary: ""          # the verdict in two or three sentences
-published: {today}
+published: {today}     # the day this fact check goes out: change it if that is not today
 tags: []
 evidence:
   - source: ""       # a file name in sources/, without .md
@@ -31,8 +31,9 @@ title: ""            # the headline as published
 # url: ""            # https://… where it was published
 # published: ""      # YYYY, YYYY-MM or YYYY-MM-DD
 # author: ""
-# language: en
+# language: en      # BCP 47; leave out when not recorded
 # archive_url: ""
+# retrieved: ""      # YYYY-MM-DD: when you took this copy
 # notes: ""          # e.g. which metadata is inferred from the text, and how
 ---
 Paste the article text here, verbatim, one paragraph per block, blank lines between.

@@ -283,3 +283,15 @@ class Claim:
     @property
     def headline(self) -> str:
         return self.title or self.claim
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim file whose front-matter has errors: never built, but its valid evidence
+    items are still anchored, so that one run reports every problem."""
+
+    slug: str
+    path: Path
+    evidence: tuple[Evidence, ...]
+    appearance: tuple[str, ...] = ()
+    appearance_line: int = 1

@@ -13,7 +13,7 @@ from generator.content.fields import nearest
 from generator.content.load import Loaded
 from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic, Severity, display_path
-from generator.model import Claim, Evidence, Source, Stance
+from generator.model import Claim, Draft, Evidence, Source, Stance
 
 log = logging.getLogger("factcheck.resolve")
 
@@ -112,6 +112,11 @@ def resolve(loaded: Loaded, settings: Settings, *, anchor: Anchorer | None = Non
         for where, citation in done.citations:
             citations[where].append(citation)
 
+    # Claims whose front-matter has errors are not built, but their quotes are checked.
+    for slug, draft in loaded.drafts.items():
+        diags += _resolve_claim(slug, draft, loaded, anchor_evidence, known_ids,
+                                settings).diagnostics
+
     corpus = Corpus(
         settings=settings,
         sources=dict(sorted(loaded.sources.items())),
@@ -133,7 +138,7 @@ class Resolution:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _resolve_claim(slug: str, claim: Claim, loaded: Loaded,
+def _resolve_claim(slug: str, claim: Claim | Draft, loaded: Loaded,
                    anchor: Callable[[Evidence], Match | Failure], known_ids: list[str],
                    settings: Settings) -> Resolution:
     diags: list[Diagnostic] = []

@@ -19,7 +19,7 @@ from generator.content.settings import CONFIG_FILE, Settings, config_path, load_
 from generator.diagnostics import Report, Severity, display_path, has_errors
 from generator.history.changed import Scope, changed_files, default_base
 from generator.history.git import GitError
-from generator.model import is_id
+from generator.model import Claim, is_id
 from generator.review.explain import explain
 
 
@@ -207,7 +207,7 @@ def _explain(args: argparse.Namespace, root: Path) -> int:
         claim, diags = load_claim(path, settings)
         for d in diags:
             print(d.format_text(), file=sys.stderr)
-        if claim is None or claim.verdict not in settings.verdict_keys:
+        if not isinstance(claim, Claim) or claim.verdict not in settings.verdict_keys:
             print(f"factcheck: {path} has errors (above); run `factcheck check`",
                   file=sys.stderr)
             failed += 1

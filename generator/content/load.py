@@ -16,7 +16,7 @@ from generator.content.pins import digest
 from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
 from generator.diagnostics import Diagnostic, Report, display_path
-from generator.model import Claim, Correction, Evidence, Source, Stance, is_id
+from generator.model import Claim, Correction, Draft, Evidence, Source, Stance, is_id
 
 log = logging.getLogger("factcheck.load")
 
@@ -26,6 +26,7 @@ log = logging.getLogger("factcheck.load")
 class Loaded:
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    drafts: dict[str, Draft] = field(default_factory=dict)  # claims with errors, not built
     broken_sources: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -66,7 +67,8 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
                   fingerprint=tf.fingerprint, **values), report.items
 
 
-def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagnostic]]:
+def load_claim(path: Path, settings: Settings
+               ) -> tuple[Claim | Draft | None, list[Diagnostic]]:
     report = Report(display_path(path, settings.root))
     slug = _file_id(path, report, "claim")
     tf = read(path, report.path, report)
@@ -75,15 +77,17 @@ def load_claim(path: Path, settings: Settings) -> tuple[Claim | None, list[Diagn
     validator = Validator(tf, report, {"verdict": settings.verdict_keys})
     values = validator.mapping(tf.data, CLAIM_FIELDS, (), "the claim")
     scan_body(tf.body, tf.body_line, report)
-    if any(f.required and f.name not in values for f in CLAIM_FIELDS if f.name != "evidence"):
-        return None, report.items
-    # Valid evidence items are still anchored when others are broken, so one run
-    # reports every problem; a claim with errors is never built.
+    # Valid evidence items are still anchored when others, or other keys, are broken, so
+    # one run reports every problem; a claim with errors is never built.
     items = values.pop("evidence", ())
     evidence = tuple(
         _evidence(tf, i, item) for i, item in enumerate(items)
         if item and {"source", "quote"} <= item.keys()
     )
+    if any(f.required and f.name not in values for f in CLAIM_FIELDS if f.name != "evidence"):
+        draft = Draft(slug, path, evidence, tuple(values.get("appearance", ())),
+                      tf.where(("appearance",))[0])
+        return (draft if evidence else None), report.items
     # A broken item would make the evidence look other than the contributor wrote it, so
     # the verdict is judged against the evidence only when every item is whole.
     whole = bool(items) and all(item and {"source", "quote", "stance"} <= item.keys()
@@ -117,7 +121,7 @@ def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:
 
 
 SourceLoader = Callable[[Path, Settings], tuple[Source | None, list[Diagnostic]]]
-ClaimLoader = Callable[[Path, Settings], tuple[Claim | None, list[Diagnostic]]]
+ClaimLoader = Callable[[Path, Settings], tuple[Claim | Draft | None, list[Diagnostic]]]
 
 
 def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
@@ -135,7 +139,9 @@ def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
     for path in markdown_files(settings.root / settings.claims_dir):
         claim, diags = read_claim(path, settings)
         out.diagnostics += diags
-        if claim is not None:
+        if isinstance(claim, Draft):
+            out.drafts[claim.slug] = claim
+        elif claim is not None:
             out.claims[claim.slug] = claim
     log.info("loaded %d sources and %d claims", len(out.sources), len(out.claims))
     return out

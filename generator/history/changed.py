@@ -103,6 +103,7 @@ def restrict(loaded: Loaded, scope: Scope) -> Loaded:
     return Loaded(
         sources=loaded.sources,
         claims={s: c for s, c in loaded.claims.items() if s in scope.claims},
+        drafts={s: c for s, c in loaded.drafts.items() if s in scope.claims},
         broken_sources=loaded.broken_sources,
         diagnostics=[d for d in loaded.diagnostics if scope.keeps(d.path)],
     )

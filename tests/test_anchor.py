@@ -284,6 +284,14 @@ def test_a_source_without_text_says_so() -> None:
     assert message == "the quote is not in source `blank`, which has no text"
 
 
+def test_a_quote_may_stop_before_its_sentences_punctuation() -> None:
+    """Only the real difference is named: not the full stop the quote left off."""
+    assert describe_difference("strained the relations", "strained our relations.") == (
+        'Differences: quote has "the" where the source has "our".')
+    assert describe_difference("peace talks", "“peace talks") == (
+        "The words match but not in one run of the source text.")
+
+
 def test_describe_difference_reports_each_kind_of_change() -> None:
     assert describe_difference("a b c", "a x c") == (
         'Differences: quote has "b" where the source has "x".'

@@ -253,9 +253,19 @@ class SourceIndex:
         return self.passages[pi].id, clip(excerpt, 200), diff
 
 
+# A quote may begin after an opening quotation mark and stop before the closing
+# punctuation of its sentence: the source's edge words are compared without them.
+_OPENING = "\"'“‘(«"
+_CLOSING = ".,;:!?\"'”’)»"
+
+
 def describe_difference(quote: str, found: str) -> str:
     """Word-level differences between the quote and the closest text, for people."""
     a, b = quote.split(), found.split()
+    if a and b and a[-1] != b[-1] and b[-1].rstrip(_CLOSING) == a[-1]:
+        b[-1] = a[-1]
+    if a and b and a[0] != b[0] and b[0].lstrip(_OPENING) == a[0]:
+        b[0] = a[0]
     changes = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         ours, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])

@@ -40,6 +40,19 @@ def test_edit_of_a_pinned_source_fails_until_re_pinned(tmp_path: Path,
     assert run(capsys, "check", "--root", str(root))[0] == 0
 
 
+def test_blank_lines_at_the_end_of_a_source_do_not_break_its_pin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path / "p", claims=False)
+    source = root / "sources" / "russia-urges-talks.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n\n  \n", encoding="utf-8")
+    assert run(capsys, "check", "--root", str(root))[0] == 0
+    # A change to the words still breaks it.
+    source.write_text(source.read_text(encoding="utf-8").rstrip() + " Added.\n",
+                      encoding="utf-8")
+    code, out = run(capsys, "check", "--root", str(root))
+    assert code == 1 and "no longer matches its pin" in out
+
+
 def test_a_source_missing_from_the_lock_is_an_error(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(tmp_path / "p", claims=False)

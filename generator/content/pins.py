@@ -21,7 +21,9 @@ HEADER = ("# SHA-256 of each source's body (the text after its front-matter).\n"
 
 
 def digest(body: str) -> str:
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    """The SHA-256 of a source's body in canonical form: white space at its end is layout,
+    not text, so blank lines added or removed there do not break the pin."""
+    return hashlib.sha256((body.rstrip() + "\n").encode("utf-8")).hexdigest()
 
 
 def read_lock(root: Path, report: Report) -> dict[str, str] | None:

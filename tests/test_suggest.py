@@ -105,8 +105,23 @@ def test_text_output_marks_cited_passages_and_offers_yaml_for_the_rest(project: 
     assert out.startswith("Passages that may bear on content/claims/peacekeepers.md")
     assert " 1. russia-urges-talks #p6" in out and "[cited: evidence 1]" in out
     assert "sources/russia-urges-talks/#p6" in out
-    assert "    evidence item to paste:\n      - source: " in out
+    assert "    evidence item to paste under `evidence:`:\n  - source: " in out
     assert "stance: context  # supports | refutes | context: decide after reading" in out
+    # Each item pastes as it is printed: appended under `evidence:`, it anchors.
+    items, pasting = [], False
+    for line in out.splitlines():
+        if line == "    evidence item to paste under `evidence:`:":
+            pasting = True
+        elif not line:
+            pasting = False
+        elif pasting:
+            items.append(line)
+    assert items and all(line.startswith(("  - ", "    ")) for line in items)
+    text = SEED_LIKE["peacekeepers"]
+    head, _, body = text.rpartition("---\n")
+    project.claim(head + "\n".join(items) + "\n---\n" + body, "peacekeepers")
+    checked = project.check()
+    assert checked.errors_for("content/claims/peacekeepers.md") == [], checked.out
 
 
 def test_a_draft_with_no_evidence_yet_gets_suggestions(project: Project) -> None:

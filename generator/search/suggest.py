@@ -214,7 +214,9 @@ def format_text(run: SuggestRun, width: int = 300) -> str:
                   f"    {source_url(s.source.id)}#{s.passage.id}",
                   f"    “{text}”"]
         if not s.cited_by:
-            lines += ["    evidence item to paste:", s.evidence_yaml("      ").rstrip("\n")]
+            # At the indentation of a claim's `evidence:` list, to paste as it stands.
+            lines += ["    evidence item to paste under `evidence:`:",
+                      s.evidence_yaml("  ").rstrip("\n")]
         lines.append("")
     return "\n".join(lines)
 

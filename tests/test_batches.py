@@ -28,3 +28,14 @@ def test_a_missing_key_and_an_unknown_source_are_reported_together(project: Proj
     assert any("required key `claimant` is missing" in m for m in messages), messages
     assert any("unknown source `russia-urges-talk`; did you mean `russia-urges-talks`" in m
                for m in messages), messages
+
+
+def test_yaml_errors_say_the_likely_fix(project: Project) -> None:
+    quoted = VALID_CLAIM.replace('note: The report states the failure as fact.',
+                                 'note: "The report says "failure" as fact."')
+    _, errors = project.check_claim(quoted)
+    assert len(errors) == 1 and "write it as `\\\"`" in errors[0].message, errors
+    assert errors[0].line == line_of(quoted, '    note: "The report')
+    indented = VALID_CLAIM.replace("    stance: supports", "      stance: supports")
+    _, errors = project.check_claim(indented)
+    assert len(errors) == 1 and "check the indentation" in errors[0].message, errors

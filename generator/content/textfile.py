@@ -332,6 +332,27 @@ def parse(text: str, path: Path, display: str, report: Report, fingerprint: str 
                     builder_texts, fingerprint or text_digest(text))
 
 
+_DOUBLE_QUOTED = re.compile(r'^\s*(?:- )?[\w-]+:\s*"')
+# What PyYAML and libyaml say when a line is indented wrongly.
+_INDENTATION_PROBLEMS = ("mapping values are not allowed", "expected <block end>",
+                         "did not find expected key", "did not find expected '-' indicator")
+
+
+def _yaml_hint(text: str, line: int, problem: str) -> str:
+    """The likely fix for a YAML error, where the line shows it: PyYAML says only what it
+    expected."""
+    lines = text.split("\n")
+    here = lines[line] if 0 <= line < len(lines) else ""
+    unescaped = len(re.findall(r'(?<!\\)"', here))
+    if _DOUBLE_QUOTED.match(here) and unescaped > 2:
+        return ("; a `\"` inside a double-quoted value ends it early: write it as `\\\"`, "
+                "or put the whole value in single quotes")
+    if any(s in problem for s in _INDENTATION_PROBLEMS):
+        return ("; check the indentation: keys of one mapping start in the same column, and "
+                "the keys of an evidence item line up under the first key after its `- `")
+    return ""
+
+
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -374,7 +395,8 @@ def _load_yaml(
         mark = exc.problem_mark or exc.context_mark
         line, col = lines.at(mark.index) if mark else (0, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        report.error(line0 + line, col, f"front-matter is not valid YAML: {problem}")
+        hint = _yaml_hint(fm, mark.line if mark else -1, problem)
+        report.error(line0 + line, col, f"front-matter is not valid YAML: {problem}{hint}")
         return None
     except (yaml.YAMLError, RecursionError) as exc:
         report.error(line0, 1, f"front-matter is not valid YAML: {type(exc).__name__}")

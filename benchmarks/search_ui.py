@@ -338,6 +338,17 @@ def wait_open(page: Page, ui: UI, timeout: float = 3.0) -> bool:
     return False
 
 
+def search(page: Page, ui: UI, query: str) -> bool:
+    """Open the dialog with Ctrl+K, type the query as a reader would and wait for results;
+    False when the dialog does not open."""
+    page.keyboard.press("Control+k")
+    if not wait_open(page, ui):
+        return False
+    page.keyboard.type(query, delay=TYPE_DELAY)
+    page.wait_for_selector(ui.result_link, timeout=180_000)
+    return True
+
+
 def focused_result(page: Page, ui: UI) -> bool:
     return bool(page.evaluate(
         "s => !!document.activeElement && document.activeElement.matches(s)", ui.result_link))
@@ -380,12 +391,9 @@ def transfer(ui: UI, base: str, page_path: str, query: str, recorder: Recorder,
             page.goto(base + page_path, wait_until="load")
             wait_ready(page, ui)
             settle(page, recorder)
-            page.keyboard.press("Control+k")
-            if not wait_open(page, ui):
+            if not search(page, ui, query):
                 out.error = "Ctrl+K did not open the dialog"
                 return out
-            page.keyboard.type(query, delay=TYPE_DELAY)
-            page.wait_for_selector(ui.result_link, timeout=180_000)
             settle(page, recorder)
             out.status = " ".join(page.inner_text(ui.status).split())
             out.results_shown = page.locator(ui.result_link).count()
@@ -590,12 +598,9 @@ def axe_check(ui: UI, base: str, page_path: str, query: str, chromium: str) -> A
         try:
             page.goto(base + page_path, wait_until="load")
             wait_ready(page, ui)
-            page.keyboard.press("Control+k")
-            if not wait_open(page, ui):
+            if not search(page, ui, query):
                 out.error = "the dialog did not open"
                 return out
-            page.keyboard.type(query, delay=TYPE_DELAY)
-            page.wait_for_selector(ui.result_link, timeout=180_000)
             page.wait_for_timeout(2000)
             page.add_script_tag(path=str(script))
             found = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, dataclass_transform, overload
 
 from generator import limits
+from generator.digest import text_digest
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
@@ -295,3 +296,9 @@ class Draft:
     evidence: tuple[Evidence, ...]
     appearance: tuple[str, ...] = ()
     appearance_line: int = 1
+
+
+def fingerprint(item: Claim | Source) -> str:
+    """What tells two versions of a claim or source apart: the digest of its file's bytes,
+    or of its `repr` for one built in code, which has no file."""
+    return item.fingerprint or text_digest(repr(item))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from gitrepo import FAILURE
 
 from checkutil import Project, line_of, run_cli
 from siteutil import REPO, build, copy_project, soup
@@ -17,11 +18,7 @@ ACCUSED = """\
     stance: supports
     account: Armenian authorities (as reported)
 """
-REPORTED = """\
-  - source: russia-urges-talks
-    quote: "Russian peacekeepers’ failure to prevent or stop Azerbaijan’s September 19-20"
-    stance: supports
-"""
+REPORTED = FAILURE  # Azatutyun.am's own words: independent of the claimant
 DENIED = """\
   - source: lavrov-mirzoyan-talks
     quote: "an accusation that the Kremlin has denied"
@@ -128,18 +125,23 @@ def test_a_claim_with_a_broken_evidence_item_is_not_judged_as_well(project: Proj
     assert len(found) == 1 and "`stance` is `maybe`" in found[0], found
 
 
-def test_a_project_declares_its_own_needs_and_may_make_them_warnings(project: Project) -> None:
+def declare_verdicts(project: Project, scale: str) -> str:
+    """Give the project's mkdocs.yml a verdict scale of its own; returns the new text."""
     config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("      per_page: 20\n", """\
-      per_page: 20
-      verdicts:
+    text = config.read_text(encoding="utf-8").replace(
+        "      per_page: 20\n", "      per_page: 20\n      verdicts:\n" + scale)
+    config.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_project_declares_its_own_needs_and_may_make_them_warnings(project: Project) -> None:
+    declare_verdicts(project, """\
         - {key: holds, label: Holds, definition: Holds up., colour: teal, icon: "+",
            needs: [competing-accounts]}
         - {key: leans, label: Leans, definition: Leans one way., colour: navy, icon: "~",
            needs: [independent-supports], needs_severity: warning}
         - {key: open, label: Open, definition: Not settled., colour: grey, icon: "?"}
 """)
-    config.write_text(text, encoding="utf-8")
     result, errs = project.check_claim(claim("holds", REPORTED))
     assert [d.message.split(",")[0] for d in errs] == [
         "verdict `holds` needs items that support and dispute the claim from at least two "
@@ -152,14 +154,10 @@ def test_a_project_declares_its_own_needs_and_may_make_them_warnings(project: Pr
 
 
 def test_an_unknown_need_is_an_error_in_the_settings(project: Project) -> None:
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("      per_page: 20\n", """\
-      per_page: 20
-      verdicts:
+    text = declare_verdicts(project, """\
         - {key: holds, label: Holds, definition: Holds up., colour: teal, icon: "+",
            needs: [independent-support]}
 """)
-    config.write_text(text, encoding="utf-8")
     result = project.check()
     assert result.code == 1
     (d,) = [d for d in result.errors if d.path == "mkdocs.yml"]

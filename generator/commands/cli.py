@@ -14,7 +14,13 @@ from generator.check import run_check
 from generator.commands import skeletons
 from generator.content import pins
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
-from generator.content.load import load_all, load_claim, load_source, markdown_files
+from generator.content.load import (
+    load_all,
+    load_claim,
+    load_source,
+    load_sources,
+    markdown_files,
+)
 from generator.content.settings import CONFIG_FILE, Settings, config_path, load_settings
 from generator.diagnostics import Report, Severity, display_path, has_errors
 from generator.history.changed import Scope, changed_files, default_base
@@ -201,7 +207,7 @@ def _explain(args: argparse.Namespace, root: Path) -> int:
     settings = _settings(args, root)
     if settings is None:
         return 1
-    sources = load_all(settings, read_claim=lambda path, settings: (None, [])).sources
+    sources = load_sources(settings).sources
     failed = 0
     for n, path in enumerate(paths):
         claim, diags = load_claim(path, settings)

@@ -21,7 +21,6 @@ from generator.model import Claim, Correction, Draft, Evidence, Source, Stance, 
 log = logging.getLogger("factcheck.load")
 
 
-
 @dataclass
 class Loaded:
     sources: dict[str, Source] = field(default_factory=dict)
@@ -124,10 +123,8 @@ SourceLoader = Callable[[Path, Settings], tuple[Source | None, list[Diagnostic]]
 ClaimLoader = Callable[[Path, Settings], tuple[Claim | Draft | None, list[Diagnostic]]]
 
 
-def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
-             read_claim: ClaimLoader = load_claim) -> Loaded:
-    """Load every source and claim. A long-running caller passes loaders that remember
-    what they read (the preview does), so unchanged files are not parsed again."""
+def load_sources(settings: Settings, read_source: SourceLoader = load_source) -> Loaded:
+    """Load every source (and no claim)."""
     out = Loaded()
     for path in markdown_files(settings.root / settings.sources_dir):
         source, diags = read_source(path, settings)
@@ -136,6 +133,14 @@ def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
             out.sources[source.id] = source
         else:
             out.broken_sources.add(path.stem)
+    return out
+
+
+def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
+             read_claim: ClaimLoader = load_claim) -> Loaded:
+    """Load every source and claim. A long-running caller passes loaders that remember
+    what they read (the preview does), so unchanged files are not parsed again."""
+    out = load_sources(settings, read_source)
     for path in markdown_files(settings.root / settings.claims_dir):
         claim, diags = read_claim(path, settings)
         out.diagnostics += diags

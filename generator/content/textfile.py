@@ -278,13 +278,18 @@ def _read_bytes(path: Path, report: Report) -> bytes | None:
     return raw
 
 
-def read(path: Path, display: str, report: Report) -> TextFile | None:
-    """Load one file, or report why it cannot be loaded and return None."""
+def _read_text(path: Path, report: Report) -> tuple[bytes, str] | None:
+    """A file's bytes and their text, or None when either cannot be had (reported)."""
     raw = _read_bytes(path, report)
     text = None if raw is None else decode(raw, report)
-    if raw is None or text is None:
-        return None
-    return parse(text, path, display, report, bytes_digest(raw))
+    return None if raw is None or text is None else (raw, text)
+
+
+def read(path: Path, display: str, report: Report) -> TextFile | None:
+    """Load one file, or report why it cannot be loaded and return None."""
+    read = _read_text(path, report)
+    return None if read is None else parse(read[1], path, display, report,
+                                           bytes_digest(read[0]))
 
 
 def parse(text: str, path: Path, display: str, report: Report, fingerprint: str = ""
@@ -432,10 +437,10 @@ def _kind(value: Any) -> str:
 
 def read_yaml_config(path: Path, display: str, report: Report) -> TextFile | None:
     """Read a YAML configuration file (mkdocs.yml): tags other tools use are skipped."""
-    raw = _read_bytes(path, report)
-    text = None if raw is None else decode(raw, report)
-    if text is None:
+    read = _read_text(path, report)
+    if read is None:
         return None
+    text = read[1]
     data = _load_yaml(text, 1, report, tolerant=True)
     if data is None:
         return None

@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from generator.anchoring.anchor import Failure, Match, SourceIndex
 from generator.anchoring.resolve import Resolution
@@ -32,29 +32,38 @@ from generator.content.load import load_claim, load_source
 from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic
 from generator.digest import bytes_digest, text_digest
-from generator.model import Claim, Evidence, Source
+from generator.model import Claim, Evidence, Source, fingerprint
 from generator.review.rules import check_verdict
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 Loader = Callable[[Path, Settings], tuple[T | None, list[Diagnostic]]]
 _Stamp = tuple[int, int, int]
 _AnchorKey = tuple[str, str | None, str | None, str | None]  # quote, prefix, suffix, passage
 
 
-class Kept:
+class Kept(Generic[K, V]):
     """A memo that forgets, at each sweep, what the run before it did not use."""
 
     def __init__(self) -> None:
-        self.values: dict[object, object] = {}
-        self.used: set[object] = set()
+        self.values: dict[K, V] = {}
+        self.used: set[K] = set()
 
-    def get(self, key: object) -> object | None:
+    def get(self, key: K) -> V | None:
         self.used.add(key)
         return self.values.get(key)
 
-    def put(self, key: object, value: object) -> None:
+    def put(self, key: K, value: V) -> None:
         self.used.add(key)
         self.values[key] = value
+
+    def remember(self, key: K, make: Callable[[], V]) -> V:
+        """The value kept under `key`, made and kept if there is none."""
+        self.used.add(key)
+        if key not in self.values:
+            self.values[key] = make()
+        return self.values[key]
 
     def sweep(self) -> None:
         self.values = {k: v for k, v in self.values.items() if k in self.used}
@@ -65,11 +74,17 @@ class Kept:
 class CheckMemory:
     """The check's answers, kept between the rebuilds of one preview server."""
 
-    _digests: Kept = field(default_factory=Kept)  # path -> (stamp, digest of bytes)
-    _models: Kept = field(default_factory=Kept)  # (kind, path, digest, settings) -> model
-    _indexes: Kept = field(default_factory=Kept)  # (source id, fingerprint) -> index
-    _resolutions: Kept = field(default_factory=Kept)  # claim and sources' digests -> it
-    _verdicts: Kept = field(default_factory=Kept)  # the same and the settings -> problems
+    # path -> (stamp, digest of its bytes)
+    _digests: Kept[Path, tuple[_Stamp, str]] = field(default_factory=Kept)
+    # (kind, path, digest, settings) -> what the loader returned
+    _models: Kept[tuple[str, Path, str, str], Any] = field(default_factory=Kept)
+    # (source id, fingerprint) -> the source's index and its answers by quote
+    _indexes: Kept[tuple[str, str], tuple[SourceIndex, dict[_AnchorKey, Match | Failure]]] = (
+        field(default_factory=Kept))
+    # the fingerprints of a claim and its sources -> its resolution
+    _resolutions: Kept[tuple[object, ...], Resolution] = field(default_factory=Kept)
+    # the same and the settings -> the verdict's problems
+    _verdicts: Kept[tuple[object, ...], tuple[Diagnostic, ...]] = field(default_factory=Kept)
     _settings: tuple[Settings, str] | None = None
 
     def steps(self) -> CheckSteps:
@@ -84,11 +99,9 @@ class CheckMemory:
             if digest is None:
                 return load(path, settings)  # the loader reports why it cannot be read
             key = (kind, path, digest, self._settings_key(settings))
-            hit = self._models.get(key)
-            if hit is None:
-                hit = load(path, settings)
-                self._models.put(key, hit)
-            return hit  # type: ignore[return-value]
+            found: tuple[T | None, list[Diagnostic]] = self._models.remember(
+                key, lambda: load(path, settings))
+            return found
 
         return read
 
@@ -105,8 +118,8 @@ class CheckMemory:
             return None
         stamp: _Stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
         hit = self._digests.get(path)
-        if isinstance(hit, tuple) and hit[0] == stamp:
-            return str(hit[1])
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
         try:
             digest = bytes_digest(path.read_bytes())
         except OSError:
@@ -116,43 +129,35 @@ class CheckMemory:
 
     def anchor(self, source: Source, ev: Evidence) -> Match | Failure:
         """Anchor with the source's index and earlier answers while its text is the same."""
-        key = (source.id, source.fingerprint or text_digest(repr(source)))
-        hit = self._indexes.get(key)
-        if not isinstance(hit, tuple):
-            hit = (SourceIndex(source.id, source.passages), {})
-            self._indexes.put(key, hit)
-        index, answers = hit
+        index, answers = self._indexes.remember(
+            (source.id, fingerprint(source)),
+            lambda: (SourceIndex(source.id, source.passages), {}))
         quote: _AnchorKey = (ev.quote, ev.prefix, ev.suffix, ev.passage)
         if quote not in answers:
             answers[quote] = index.anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix,
                                           passage=ev.passage)
-        answer: Match | Failure = answers[quote]
-        return answer
+        return answers[quote]
 
     @staticmethod
     def _claim_key(claim: Claim, sources: Mapping[str, Source]) -> tuple[object, ...]:
         """The fingerprints of a claim and of every source it names."""
         names = sorted({e.source for e in claim.evidence}.union(claim.appearance))
-        return (claim.slug, claim.fingerprint or repr(claim), tuple(
-            (n, s.fingerprint or repr(s)) if (s := sources.get(n)) else (n, None)
-            for n in names))
+        return (claim.slug, fingerprint(claim), tuple(
+            (n, fingerprint(s)) if (s := sources.get(n)) else (n, None) for n in names))
 
     def verdict(self, claim: Claim, sources: Mapping[str, Source], settings: Settings
                 ) -> tuple[Diagnostic, ...]:
         """Whether a verdict's needs hold, kept while the claim, its sources and the
         settings are the same."""
-        key = (self._claim_key(claim, sources), self._settings_key(settings))
-        hit = self._verdicts.get(key)
-        if not isinstance(hit, tuple):
-            hit = check_verdict(claim, sources, settings)
-            self._verdicts.put(key, hit)
-        return hit
+        return self._verdicts.remember(
+            (self._claim_key(claim, sources), self._settings_key(settings)),
+            lambda: check_verdict(claim, sources, settings))
 
     def resolution(self, claim: Claim, sources: Mapping[str, Source],
                    make: Callable[[], Resolution]) -> Resolution:
         key = self._claim_key(claim, sources)
         hit = self._resolutions.get(key)
-        if isinstance(hit, Resolution):
+        if hit is not None:
             return hit
         done = make()
         if not done.diagnostics:

@@ -23,7 +23,7 @@ class Preview:
         self.check = CheckMemory()
         self.templates = TemplateCache()
         self.indexer = BackgroundIndexer()
-        self._parts = Kept()
+        self._parts: Kept[str, str] = Kept()
         self._history: tuple[str, History] | None = None
         self.builds = 0
 
@@ -32,11 +32,7 @@ class Preview:
 
     def part(self, key: str, make: Callable[[], str]) -> str:
         """A part of a data file (a claims.json entry) by its key, a digest of its inputs."""
-        hit = self._parts.get(key)
-        if not isinstance(hit, str):
-            hit = make()
-            self._parts.put(key, hit)
-        return hit
+        return self._parts.remember(key, make)
 
     def history(self, root: Path, claims_dir: str) -> History:
         """The claims' git history, read again only when HEAD moved."""

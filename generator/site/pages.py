@@ -26,7 +26,7 @@ from generator.anchoring.resolve import Corpus, ResolvedEvidence
 from generator.content.settings import Need
 from generator.digest import text_digest
 from generator.history.revisions import History, read_history
-from generator.model import Claim, Source, Stance
+from generator.model import Claim, Source, Stance, fingerprint
 from generator.review.accounts import (
     Account,
     Tally,
@@ -92,12 +92,6 @@ PartMemo = Callable[[str, Callable[[], str]], str]
 
 def _make(key: str, make: Callable[[], str]) -> str:
     return make()
-
-
-def fingerprint(item: Claim | Source) -> str:
-    """What a page needs to know of a claim or source to tell whether it changed: the
-    digest of its file (`repr` for a model built in code, which has none)."""
-    return item.fingerprint or text_digest(repr(item))
 
 
 @dataclass(frozen=True)

@@ -17,23 +17,11 @@ class Mark:
     stance: str
 
 
-def unindexed(segment: str) -> str:
-    """An escaped segment that the search index skips; its outer white space stays indexed,
-    so the words on either side are not run together."""
-    core = segment.strip()
-    if not core:
-        return segment
-    left = segment[:len(segment) - len(segment.lstrip())]
-    right = segment[len(segment.rstrip()):]
-    return f"{left}<span data-pagefind-ignore>{core}</span>{right}"
-
-
-def highlight(text: str, marks: Sequence[Mark], index_marks_only: bool = False) -> Markup:
+def highlight(text: str, marks: Sequence[Mark]) -> Markup:
     """Split the text at every mark boundary; each covered segment becomes one <mark>.
 
     The first segment of each citation carries its id, so every cited span has an
-    anchor of its own even where citations overlap. With `index_marks_only`, the text
-    outside the marks is kept out of the search index (it is shown all the same).
+    anchor of its own even where citations overlap.
     """
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[str] = []
@@ -44,7 +32,7 @@ def highlight(text: str, marks: Sequence[Mark], index_marks_only: bool = False) 
         covering = [m for m in marks if m.start <= a and b <= m.end]
         segment = str(escape(text[a:b]))
         if not covering:
-            out.append(unindexed(segment) if index_marks_only else segment)
+            out.append(segment)
             continue
         starting = [m.anchor for m in covering if m.anchor and m.anchor not in placed]
         placed.update(starting)

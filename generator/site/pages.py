@@ -63,6 +63,9 @@ ASSETS = ("factcheck.css", "factcheck.js", "search.js")
 STYLESHEETS = ("assets/factcheck.css", "assets/verdicts.css")
 SCRIPTS = ("assets/factcheck.js", "assets/search.js")
 LATEST = 10
+# Excerpts of one account shown on a claim page before "more from this account": with three
+# accounts of ten quotes a column, the disputing one is still near the top on a phone.
+SHOWN = 2
 
 
 @dataclass(frozen=True)
@@ -205,18 +208,24 @@ class SiteBuilder:
 
         def context() -> dict[str, Any]:
             columns = []
+            filtered: set[str] = set()  # sources already given to the search's source filter
             own = {a.index: a.own for a in self.accounts(claim.slug)}
             tallies = self.tallies(claim.slug)
             for stance, title, icon, none in COLUMNS:
                 items = [e for e in evidence if e.evidence.stance is stance]
                 groups: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
                 for e in items:
-                    groups[e.account, own[e.index]].append(self.excerpt(e, link))
+                    # Pagefind counts every element that carries a filter value: one per
+                    # source keeps the filter's counts to fact checks, as on /sources/.
+                    excerpt = {**self.excerpt(e, link), "filter": e.source.id not in filtered}
+                    filtered.add(e.source.id)
+                    groups[e.account, own[e.index]].append(excerpt)
                 columns.append({
-                    "stance": stance.value, "title": title, "icon": icon, "none": none,
+                    "stance": stance.value, "title": title, "label": STANCE_LABELS[stance],
+                    "icon": icon, "none": none,
                     "count": len(items), "tally": tally_text(tallies[stance]),
-                    "groups": [{"account": k, "own": mine, "excerpts": v}
-                               for (k, mine), v in groups.items()],
+                    "groups": [{"account": k, "own": mine, "excerpts": v[:SHOWN],
+                                "more": v[SHOWN:]} for (k, mine), v in groups.items()],
                 })
             appearances = []
             for ref in claim.appearance:
@@ -227,6 +236,7 @@ class SiteBuilder:
                     appearances.append({"href": ref, "label": ref})
             return dict(
                 claim=claim, verdict=self.settings.verdict(claim.verdict), columns=columns,
+                verdict_href=link(f"methodology/#verdict-{claim.verdict}"),
                 appearances=appearances,
                 claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
                 topics=[{"href": link(f"topics/{slugify(t)}/"), "label": t} for t in claim.tags],
@@ -273,16 +283,20 @@ class SiteBuilder:
         by_passage: dict[str, list[Span]] = {}
         for span in e.match.spans:
             by_passage.setdefault(span.passage, []).append(span)
-        parts = []
+        # The quoted words are the excerpt; the sentence around them is secondary, so two
+        # excerpts from one sentence read as two pieces of evidence.
+        parts, quoted_parts, widened = [], [], False
         for passage_id, spans in by_passage.items():
             text = source.passage(passage_id).text
             left, _ = sentence_bounds(text, spans[0].start, spans[0].end)
             _, right = sentence_bounds(text, spans[-1].start, spans[-1].end)
             marks = [Mark(s.start - left, s.end - left, "", e.evidence.stance.value)
                      for s in spans]
-            context = highlight(text[left:right], marks, index_marks_only=True)
+            context = highlight(text[left:right], marks)
             parts.append(("… " if left > 0 else "") + str(context) +
                          (" …" if right < len(text) else ""))
+            quoted_parts.extend(text[s.start:s.end] for s in spans)
+            widened = widened or len(spans) > 1 or (spans[0].start, spans[0].end) != (left, right)
         first = e.match.spans[0]
         original = None
         if source.url:
@@ -293,7 +307,8 @@ class SiteBuilder:
             original = source.url.split("#")[0] + text_fragment(self.article(source), quoted)
         return {
             "id": f"e{e.index + 1}",
-            "context": Markup(" [⋯] ".join(parts)),
+            "quote": " … ".join(quoted_parts),
+            "context": Markup(" [⋯] ".join(parts)) if widened or len(by_passage) > 1 else None,
             "passage_href": link(source_url(source.id) + "#" + e.anchor),
             "passage_id": first.passage,
             "source_title": source.title,
@@ -388,7 +403,8 @@ class SiteBuilder:
                 for k in sorted(buckets, key=lambda k: labels[k].casefold())]
 
     def listing(self, base: str, heading: str, claims: Sequence[Claim], intro: str = "",
-                groups: Sequence[dict[str, Any]] = ()) -> None:
+                groups: Sequence[dict[str, Any]] = (), empty: str = "") -> None:
+        """Plan a listing's pages; `empty` is what it says when it has no claims."""
         per = self.settings.per_page
         pages = max(1, -(-len(claims) // per))
         for n in range(1, pages + 1):
@@ -396,20 +412,21 @@ class SiteBuilder:
             shown = claims[(n - 1) * per: n * per]
             self.page(
                 url, "listing.html.j2", title=heading if n == 1 else f"{heading} (page {n})",
-                key=(heading, intro, groups if n == 1 else (), n, pages,
+                key=(heading, intro, groups if n == 1 else (), empty, n, pages,
                      [(c.slug, fingerprint(c), self.evidence_line(c)) for c in shown]),
                 context=self.listing_context(base, n, pages, heading, intro,
-                                             groups if n == 1 else (), shown),
+                                             groups if n == 1 else (), shown,
+                                             empty if not claims else ""),
                 date=self.newest_date(c.slug for c in shown))
 
     def listing_context(self, base: str, n: int, pages: int, heading: str, intro: str,
-                        groups: Sequence[dict[str, Any]], claims: Sequence[Claim]
-                        ) -> Callable[[], dict[str, Any]]:
+                        groups: Sequence[dict[str, Any]], claims: Sequence[Claim],
+                        empty: str = "") -> Callable[[], dict[str, Any]]:
         url = listing_url(base, n)
         link = self.linker(url)
         per = self.settings.per_page
         return lambda: dict(
-            heading=heading, intro=intro, groups=groups, claims=claims,
+            heading=heading, intro=intro, groups=groups, claims=claims, empty=empty,
             first_number=(n - 1) * per + 1, link=self.claim_linker(url),
             verdict=self.settings.verdict, evidence_line=self.evidence_line, page=n,
             pages=pages,
@@ -418,21 +435,25 @@ class SiteBuilder:
 
     def listings(self) -> None:
         self.listing("claims/", "All fact checks", self.claims,
-                     intro=f"{len(self.claims)} fact checks, newest first.")
+                     intro=f"{len(self.claims)} fact checks, newest first.",
+                     empty="There are no fact checks yet.")
         titles = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topic",
                   "claimants": "Fact checks by claimant"}
         for kind, title in titles.items():
             groups = self.groups(kind)
             index = [{"href": relative(f"{kind}/", f"{kind}/{g.key}/"), "label": g.label,
-                      "count": len(g.claims), "note": g.note} for g in groups]
+                      "count": len(g.claims), "note": g.note, "facts": ()} for g in groups]
             self.listing(f"{kind}/", title, (), groups=index)
             for g in groups:
                 self.listing(f"{kind}/{g.key}/", f"{g.label}", g.claims,
-                             intro=g.note or f"{len(g.claims)} fact checks.")
+                             intro=g.note or f"{len(g.claims)} fact checks.",
+                             empty="There are no fact checks with this verdict yet."
+                             if kind == "verdicts" else "")
         index = [{"href": relative("sources/", source_url(s.id)), "label": s.title,
-                  "count": len(self.corpus.claims_citing(s.id)),
-                  "note": ", ".join(x for x in (s.outlet, s.published.human if s.published
-                                                 else None) if x)}
+                  "count": len(self.corpus.claims_citing(s.id)), "note": "",
+                  # (what it is, as shown): "not recorded" follows what is unknown.
+                  "facts": [("outlet", s.outlet), ("publication date", f"published "
+                            f"{s.published.human}" if s.published else None)]}
                  for s in sorted(self.corpus.sources.values(), key=lambda s: s.title.casefold())]
         self.listing("sources/", "Sources", (), groups=index,
                      intro="The stored articles every quote is checked against, with the number "

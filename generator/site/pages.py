@@ -285,7 +285,9 @@ class SiteBuilder:
             by_passage.setdefault(span.passage, []).append(span)
         # The quoted words are the excerpt; the sentence around them is secondary, so two
         # excerpts from one sentence read as two pieces of evidence.
-        parts, quoted_parts, widened = [], [], False
+        parts: list[str] = []
+        quoted_parts: list[str] = []
+        widened = False
         for passage_id, spans in by_passage.items():
             text = source.passage(passage_id).text
             left, _ = sentence_bounds(text, spans[0].start, spans[0].end)

@@ -91,6 +91,11 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
+class ClaimantType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
 class Kind(StrEnum):
     TEXT = "text"
     ID = "id"
@@ -258,6 +263,9 @@ class Claim:
     title: str | None = fm(TEXT, "An optional headline; defaults to the claim.", default=None,
                            max_chars=300)
     claimant: str = fm(TEXT, "Who made the claim.", max_chars=200)
+    claimant_type: ClaimantType | None = fm(one_of(ClaimantType), "Whether the claimant is a "
+                                            "person or an organization, for ClaimReview; leave "
+                                            "it out when that is not known.", default=None)
     claim_date: PartialDate = fm(DATE, "When the claim was made: YYYY, YYYY-MM or "
                                  "YYYY-MM-DD.")
     appearance: tuple[str, ...] = fm(REF_LIST, "Where the claim was made or reported: source "

@@ -8,6 +8,7 @@ CLAIM = """\
 claim: ""            # the claim, as its claimant made it
 # title: ""          # optional headline; defaults to the claim
 claimant: ""         # who made the claim
+# claimant_type: person  # optional: person or organization, when known
 claim_date: ""       # YYYY, YYYY-MM or YYYY-MM-DD
 # appearance: []     # optional: source ids or URLs where the claim was made
 verdict: ""          # one of: {verdicts}

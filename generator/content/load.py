@@ -16,7 +16,16 @@ from generator.content.pins import digest
 from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
 from generator.diagnostics import Diagnostic, Report, display_path
-from generator.model import Claim, Correction, Draft, Evidence, Source, Stance, is_id
+from generator.model import (
+    Claim,
+    ClaimantType,
+    Correction,
+    Draft,
+    Evidence,
+    Source,
+    Stance,
+    is_id,
+)
 
 log = logging.getLogger("factcheck.load")
 
@@ -94,6 +103,8 @@ def load_claim(path: Path, settings: Settings
     corrections = tuple(
         Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2
     )
+    if "claimant_type" in values:
+        values["claimant_type"] = ClaimantType(values["claimant_type"])
     if "updated" in values and values["updated"] < values["published"]:
         line, col = tf.value_at(("updated",))
         report.error(line, col, f"`updated` ({values['updated']}) is before `published` "

@@ -7,8 +7,14 @@ from typing import Any
 
 from generator.anchoring.resolve import Corpus
 from generator.content.settings import Settings
-from generator.model import Claim
+from generator.model import Claim, ClaimantType
 from generator.site.urls import claim_url, source_url
+
+# schema.org expects a Claim's author to be a Person or an Organization. Which one is the
+# contributor's to say (`claimant_type`); when it is not known, the claimant is typed as the
+# schema.org root type Thing, which is true of either, rather than guessed.
+AUTHOR_TYPES: dict[ClaimantType | None, str] = {ClaimantType.PERSON: "Person",
+                                                ClaimantType.ORGANIZATION: "Organization"}
 
 
 def script_json(data: Any) -> str:
@@ -44,7 +50,8 @@ def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
             appearance.append(work)
     item: dict[str, Any] = {
         "@type": "Claim",
-        "author": {"name": claim.claimant},
+        "author": {"@type": AUTHOR_TYPES.get(claim.claimant_type, "Thing"),
+                   "name": claim.claimant},
         "datePublished": claim.claim_date.iso,
     }
     if appearance:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -156,28 +157,126 @@ def test_filtered_search_by_verdict(page, base_url: str) -> None:
     assert page.console_errors == []
 
 
-def _axe(page: object) -> list[dict]:
-    import axe_playwright_python
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package-lock.json
 
-    script = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-    page.add_script_tag(path=str(script))  # type: ignore[attr-defined]
+
+def _axe(page: object) -> list[dict]:
+    """Serious and critical violations by axe-core as current as npm has it (installed by
+    `npm ci`), not the older copy bundled with axe-playwright-python."""
+    if not AXE.is_file():
+        pytest.fail("node_modules/axe-core is missing: run `npm ci`")
+    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
     results = page.evaluate(  # type: ignore[attr-defined]
         "() => axe.run(document, {resultTypes: ['violations']})")
+    assert results["testEngine"]["version"] == json.loads(
+        (AXE.parent / "package.json").read_text(encoding="utf-8"))["version"]
     return [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
 
-def test_accessibility_of_home_claim_and_source_pages(browser, base_url: str) -> None:
+# One page of each kind a reader meets.
+PAGE_KINDS = (("home", ""), ("claim", "claims/peacekeepers-failed-to-stop-2023-offensive/"),
+              ("source", "sources/russia-urges-talks/"), ("listing", "claims/"),
+              ("sources listing", "sources/"), ("topic", "topics/peacekeepers/"),
+              ("methodology", "methodology/"))
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_accessibility_of_one_page_of_each_kind(browser, base_url: str, width: int) -> None:
     # axe is injected as an inline script, which the site's own CSP rightly refuses.
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 812})
     page = context.new_page()
-    claim = sorted((REPO / "content" / "claims").glob("*.md"))[0].stem
     report = {}
-    for name, path in (("home", ""), ("claim", f"claims/{claim}/"),
-                       ("source", "sources/russia-urges-talks/")):
+    for name, path in PAGE_KINDS:
         page.goto(base_url + path)
         report[name] = [(v["id"], v["help"], len(v["nodes"])) for v in _axe(page)]
     context.close()
-    assert report == {"home": [], "claim": [], "source": []}
+    assert report == {name: [] for name, _ in PAGE_KINDS}
+
+
+def _box(locator: object) -> dict[str, float]:
+    box = locator.bounding_box()  # type: ignore[attr-defined]
+    assert box is not None
+    return box
+
+
+def test_claim_page_on_a_phone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "claims/peacekeepers-failed-to-stop-2023-offensive/")
+    # The facts stack: each label above its value, the value across the card's width.
+    facts = _box(page.locator("dl.fc-facts"))
+    for dt, dd in zip(page.locator("dl.fc-facts > dt").all(), page.locator("dl.fc-facts > dd").all(),
+                      strict=True):
+        label, value = _box(dt), _box(dd)
+        assert abs(label["x"] - value["x"]) < 1 and value["y"] >= label["y"] + label["height"] - 1
+        assert value["width"] > 0.9 * facts["width"]
+    # The accounts are panels side by side: the first disputing quote is as high on the page
+    # as the first supporting one (before, it came after every supporting quote, at 3,151 px).
+    supports = _box(page.locator(".fc-supports figure.fc-excerpt").first)
+    disputes = page.locator(".fc-refutes figure.fc-excerpt").first
+    assert abs(_box(disputes)["y"] - supports["y"]) < 200
+    assert _box(disputes)["x"] >= 0.8 * 375, "beside (its edge showing), not below"
+    # The tabs above the accounts turn to it without scripts, and are big enough to tap.
+    tab = page.locator(".fc-accounts-nav a[href='#col-refutes']")
+    assert _box(tab)["height"] >= 44
+    tab.click()
+    page.wait_for_function(
+        "() => document.querySelector('.fc-refutes figure.fc-excerpt').getBoundingClientRect().x"
+        " < 100")
+    box = _box(disputes)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375 and 0 <= box["y"] < 812, box
+    shot(page, "6-phone-disputes")
+    # Search: the buttons are at least 44 px, and the browser draws no second clear button.
+    page.locator("button.fc-search-button").click()
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    close = _box(dialog.locator("button.fc-search-close"))
+    assert close["width"] >= 44 and close["height"] >= 44
+    page.keyboard.type("peacekeepers", delay=20)
+    more = dialog.locator("button.fc-search-more")
+    more.wait_for(state="visible", timeout=15_000)
+    assert _box(more)["height"] >= 44
+    hidden = page.evaluate("""() => [...document.styleSheets].some(sheet => {
+        try { return [...sheet.cssRules].some(r => r.selectorText &&
+          r.selectorText.includes('.fc-search-input::-webkit-search-cancel-button') &&
+          r.style.display === 'none'); } catch (e) { return false; } })""")
+    assert hidden
+    context.close()
+
+
+def test_search_excerpts_are_text_and_metadata_is_metadata(page, base_url: str) -> None:
+    page.goto(base_url)
+    page.keyboard.press("/")
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    page.keyboard.type("Zakharova", delay=20)  # a claimant: found by metadata too
+    dialog.locator(".fc-search-result").first.wait_for(state="visible", timeout=15_000)
+    results = dialog.locator(".fc-search-result").all()
+    metas = [r.locator(".fc-search-meta").all_text_contents() for r in results]
+    assert any("Claimant: Maria Zakharova" in m[0] for m in metas if m)
+    for r in results:
+        text = r.locator(":scope > .fc-search-excerpt").inner_text()
+        assert "Verdict:" not in text and "Claimant:" not in text, text
+    assert page.console_errors == []
+
+
+def test_source_filter_counts_fact_checks_as_the_sources_page_does(page, base_url: str) -> None:
+    page.goto(base_url + "sources/")
+    listed = {}
+    for item in page.locator("ul.fc-groups > li").all():
+        title = item.locator("a").inner_text().strip()
+        listed[title] = int(item.locator(".fc-count").inner_text().strip("()"))
+    page.locator("button.fc-search-button").click()
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    dialog.locator("details.fc-search-filters > summary").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"select[name='source'] option\").length > 1")
+    options = dialog.locator("select[name='source'] option").all_text_contents()[1:]
+    counted = {o.rsplit(" (", 1)[0]: int(o.rsplit("(", 1)[1].rstrip(")")) for o in options}
+    assert counted == {title: n for title, n in listed.items() if n}
+    assert page.console_errors == []
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -67,6 +67,12 @@ def test_every_claim_file_has_a_page_an_entry_and_one_claimreview(site: Path, cl
             assert "ratingValue" not in rating
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"]
+        # Typed as the claim file says, and never guessed: Thing when it does not say.
+        declared = re.search(r"^claimant_type: (\w+)$", (REPO / "content" / "claims" /
+                             f"{slug}.md").read_text(encoding="utf-8"), re.MULTILINE)
+        assert item["author"]["@type"] == (
+            {"person": "Person", "organization": "Organization"}[declared.group(1)]
+            if declared else "Thing"), slug
 
 
 def test_every_evidence_link_lands_on_a_span_holding_the_quote(site: Path, claims: list[dict]
@@ -301,19 +307,106 @@ def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[
         fragment = fragments[f"/claims/{entry['slug']}/"]
         content = " ".join(fragment["content"].split())
         page = article(soup(site / "claims" / entry["slug"] / "index.html"))
-        assert entry["claim"] in content and entry["claimant"] in content
+        # Results' excerpts come from the claim, the summary and the quotes ...
+        assert content.startswith(" ".join(entry["claim"].split()))
         assert " ".join(entry["summary"].split()) in content
-        for mark in page.select("figure.fc-excerpt blockquote mark"):
-            assert " ".join(mark.get_text().split()) in content, "the quotes are indexed"
-        for caption in page.select("figure.fc-excerpt figcaption"):
-            assert " ".join(caption.get_text().split()) not in content, "captions are not"
+        for quote in page.select("figure.fc-excerpt blockquote"):
+            assert " ".join(quote.get_text().split()) in content, "the quotes are indexed"
+        for cite in page.select("figure.fc-excerpt .fc-cite"):
+            assert " ".join(cite.get_text().split()) not in content, "where they are from is not"
         assert "What supports the claim" not in content
+        # ... and what describes the claim is metadata, shown as such.
+        assert "Verdict:" not in content
+        assert fragment["meta"]["title"] == entry["title"]
+        assert fragment["meta"]["claimant"] == entry["claimant"]
+        assert fragment["meta"].get("topics", "") == ", ".join(entry["tags"])
         assert fragment["filters"]["verdict"] == [entry["verdict_label"]]
         assert fragment["filters"]["topic"] == entry["tags"]
-        assert fragment["filters"]["source"], "the claim's sources are a filter"
+        # Each source the claim cites, once: the filter counts fact checks.
+        titles = {a.get_text() for a in page.select("[data-pagefind-filter='source']")}
+        assert len(titles) == len(page.select("[data-pagefind-filter='source']"))
+        assert sorted(fragment["filters"]["source"]) == sorted(titles)
+        assert len(titles) == len({ev["source"] for ev in entry["evidence"]})
         assert fragment["meta"]["verdict"] == entry["verdict_label"]
         assert fragment["meta"]["verdict_key"] == entry["verdict"]
     for path in sorted((REPO / "sources").glob("*.md")):
         fragment = fragments[f"/sources/{path.stem}/"]
         passages = [a["id"] for a in fragment["anchors"] if a["element"] == "h3"]
         assert passages and passages[0] == "p1-h", "passages give sub-results"
+        assert "source" not in fragment["filters"], "the source filter finds fact checks"
+
+
+def test_the_verdict_badge_links_to_its_definition(site: Path, claims: list[dict]) -> None:
+    for entry in claims:
+        page_dir = site / "claims" / entry["slug"]
+        badge = article(soup(page_dir / "index.html")).select_one(".fc-verdict a.fc-badge")
+        assert badge is not None and entry["verdict_label"] in badge.get_text()
+        target, fragment = resolve(site, page_dir, badge["href"])
+        row = article(soup(target)).find(id=fragment)
+        assert row is not None and row.name == "tr" and fragment == f"verdict-{entry['verdict']}"
+        assert entry["verdict_label"] in row.get_text()
+
+
+def test_an_article_has_one_name_on_a_claim_page(site: Path, claims: list[dict]) -> None:
+    # The article without a recorded outlet: where it speaks for itself, and in its links
+    # and as the claimant, it goes by its title.
+    title = "Russia says its ready to help normalise relations between arch-rivals Armenia and Azerbaijan"
+    entry = next(c for c in claims if c["slug"] == "baku-full-control-as-armenians-fled")
+    page = article(soup(site / "claims" / entry["slug"] / "index.html"))
+    names = set()
+    for i, ev in enumerate(entry["evidence"]):
+        if ev["source"] == "lavrov-mirzoyan-talks" and "as reported" not in ev["account"]:
+            header = page.find("figure", id=f"e{i + 1}").find_parent(class_="fc-account").h4
+            names.add(header.find(string=True, recursive=False).strip())
+    assert names, "the article speaks for itself on this page"
+    for a in page.select(".fc-cite a:not(.fc-original), .fc-facts a"):
+        if "sources/lavrov-mirzoyan-talks/" in a["href"]:
+            names.add(a.get_text().rsplit(", passage ", 1)[0])
+    claimant = page.select_one(".fc-facts a[href*='claimants/']").get_text()
+    assert names | {claimant} == {title}
+
+
+def test_an_excerpt_is_its_own_words_with_the_sentence_around_folded(site: Path,
+                                                                      claims: list[dict]) -> None:
+    # p13 holds one sentence that one claim cites twice: once to support, once to dispute.
+    entry = next(c for c in claims if c["slug"] == "peacekeepers-failed-to-stop-2023-offensive")
+    page = article(soup(site / "claims" / entry["slug"] / "index.html"))
+    cited = [(i, ev) for i, ev in enumerate(entry["evidence"])
+             if ev["source"] == "lavrov-mirzoyan-talks" and ev["passage"] == "p13"]
+    assert {ev["stance"] for _, ev in cited} == {"supports", "refutes"}
+    quotes = []
+    for i, ev in cited:
+        figure = page.find("figure", id=f"e{i + 1}")
+        quote = " ".join(figure.select_one("blockquote").get_text().split())
+        assert normalise_text(quote) == normalise_text(ev["quote"])
+        context = figure.select_one("details.fc-in-context")
+        assert context.select_one("summary").get_text() == "In context"
+        assert quote in " ".join(context.get_text().split()) and len(context.get_text()) > len(quote)
+        quotes.append(quote)
+    assert len(set(quotes)) == 2, "two pieces of evidence, not one sentence twice"
+
+
+def test_listings_say_published_empty_ones_say_so_and_sources_show_their_facts(
+        site: Path, claims: list[dict]) -> None:
+    used = {c["verdict"] for c in claims}
+    empty = [p for p in (site / "verdicts").iterdir() if p.is_dir() and p.name not in used]
+    assert empty, "the seed leaves some verdict unused"
+    for folder in (site / "verdicts").iterdir():
+        if folder.is_dir():
+            text = article(soup(folder / "index.html")).get_text(" ")
+            said = "There are no fact checks with this verdict yet." in text
+            assert said == (folder.name not in used), folder.name
+    listing = article(soup(site / "claims" / "index.html"))
+    metas = [m.get_text() for m in listing.select(".fc-item-meta")]
+    assert metas and all(" · published " in m and "checked" not in m for m in metas)
+    sources = article(soup(site / "sources" / "index.html")).select("ul.fc-groups > li")
+    assert len(sources) == len(list((REPO / "sources").glob("*.md")))
+    for item in sources:
+        text = item.get_text(" ")
+        outlet = item.select_one("a")["href"].rstrip("/")
+        front = (REPO / "sources" / f"{outlet}.md").read_text(encoding="utf-8").split("\n---", 1)[0]
+        has_outlet = re.search(r"^outlet: (.+)$", front, re.MULTILINE)
+        assert (has_outlet.group(1).strip('"') in text) if has_outlet else (
+            "outlet not recorded" in text)
+        assert ("published " in text) if re.search(r"^published:", front, re.MULTILINE) else (
+            "publication date not recorded" in text)

@@ -344,7 +344,7 @@ class SiteBuilder:
                         "stance": c.stance.value, "stance_label": STANCE_LABELS[c.stance],
                         "href": link(claim_url(c.claim)), "headline": claim.headline,
                     })
-                passages.append({"id": p.id, "index": p.index, "kind": p.kind,
+                passages.append({"id": p.id, "kind": p.kind,
                                  "html": highlight(p.text, marks),
                                  "citations": list(seen.values())})
             return dict(source=source, metadata=self.source_metadata(source),

@@ -123,7 +123,13 @@
       head.appendChild(document.createTextNode(" "));
     }
     head.appendChild(el("span", { "class": "fc-search-title" }, [data.meta.title || data.url]));
-    var item = el("li", { "class": "fc-search-result" }, [head, excerpt(data.excerpt)]);
+    var item = el("li", { "class": "fc-search-result" }, [head]);
+    // Who made the claim and its topics are metadata, shown as such, not in the excerpt.
+    var facts = [];
+    if (data.meta.claimant) facts.push("Claimant: " + data.meta.claimant);
+    if (data.meta.topics) facts.push("Topics: " + data.meta.topics);
+    if (facts.length) item.appendChild(el("p", { "class": "fc-search-meta" }, [facts.join(" · ")]));
+    item.appendChild(excerpt(data.excerpt));
     var subs = (data.sub_results || []).filter(function (s) { return /#p\d+/.test(s.url); });
     if (subs.length) {
       var sublist = el("ul", { "class": "fc-search-subs" });

@@ -317,7 +317,6 @@ class SiteBuilder:
             "outlet": source.outlet,
             "published": source.published.human if source.published else None,
             "original_href": original,
-            "exact": e.match.exact,
             "note": e.evidence.note,
         }
 

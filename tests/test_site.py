@@ -309,7 +309,7 @@ def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[
             assert " ".join(caption.get_text().split()) not in content, "captions are not"
         assert "What supports the claim" not in content
         assert fragment["filters"]["verdict"] == [entry["verdict_label"]]
-        assert fragment["filters"]["topic"] == entry["tags"]
+        assert fragment["filters"]["topic"] == [t["name"] for t in entry["topics"]]
         assert fragment["filters"]["source"], "the claim's sources are a filter"
         assert fragment["meta"]["verdict"] == entry["verdict_label"]
         assert fragment["meta"]["verdict_key"] == entry["verdict"]

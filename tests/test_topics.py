@@ -62,6 +62,17 @@ def test_an_unknown_tag_is_an_error_at_the_tag_naming_the_nearest_topics(project
     assert "did you mean" not in unknown
 
 
+def test_a_tag_yaml_reads_as_a_number_is_matched_as_written(project: Project) -> None:
+    text = set_topics(project.root, "        - {slug: '2020', name: 2020 war}\n")
+    assert "name: 2020 war" in text
+    _, errors = project.check_claim(with_tags("[2020, 2020 War]"))
+    assert errors == []
+    _, errors = project.check_claim(with_tags("[2021]"))
+    assert [e.message.split(";")[0] for e in errors] == [
+        "tag `2021` is not a registered topic"]
+    assert "did you mean `2020` (2020 war)?" in errors[0].message
+
+
 def test_a_single_unknown_tag_is_reported_at_its_value(project: Project) -> None:
     text = with_tags("csot")
     _, errors = project.check_claim(text)

@@ -45,7 +45,7 @@ def topic_keys(topic: Topic) -> set[str]:
 def _proposed_slug(tag: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug if is_id(slug) else "a-slug"
+    return slug if is_id(slug) else "choose-a-slug"
 
 
 def resolve_tags(tf: TextFile, report: Report, topics: Sequence[Topic], config_file: str
@@ -59,6 +59,8 @@ def resolve_tags(tf: TextFile, report: Report, topics: Sequence[Topic], config_f
     by_key = {k: t for t in topics for k in topic_keys(t)}
     slugs: dict[str, None] = {}
     for key, item in entries:
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = tf.scalar_text.get(key, str(item))  # `2020` is text as written
         if not isinstance(item, str) or not item.strip():
             continue  # the validator reported it
         tag = item.strip()

@@ -27,7 +27,6 @@ import hashlib
 import json
 import random
 import re
-import shutil
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -510,6 +509,17 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def config_with_topics() -> str:
+    """The project's mkdocs.yml with every tag of the corpus a registered topic."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    marker = "      topics:\n"
+    assert marker in text, "mkdocs.yml registers no topics"
+    missing = [t for t in TAGS if f"{{slug: {t.replace(' ', '-')}," not in text]
+    entries = "".join(f"        - {{slug: {t.replace(' ', '-')}, name: {t.capitalize()}}}\n"
+                      for t in missing)
+    return text.replace(marker, marker + entries, 1)
+
+
 def write_corpus(out: Path, claims: int, seed: int = 0) -> None:
     """Write a complete project into `out`: mkdocs.yml, sources, sources.lock and claims.
 
@@ -523,7 +533,7 @@ def write_corpus(out: Path, claims: int, seed: int = 0) -> None:
         raise FileExistsError(f"{out} already holds a corpus; choose an empty folder")
     sources_dir.mkdir(parents=True, exist_ok=True)
     claims_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    write_text(out / "mkdocs.yml", config_with_topics())
     rng = random.Random(seed)
     docs, pins = [], []
     for index in range(max(1, claims // 4)):

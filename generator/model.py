@@ -275,7 +275,8 @@ class Claim:
     published: PartialDate = fm(DATE, "When this fact check was first published.")
     updated: PartialDate | None = fm(DATE, "The last substantive change, if any.",
                                      default=None)
-    tags: tuple[str, ...] = fm(TEXT_LIST, "Topics, for browsing.", default=(), max_items=20,
+    tags: tuple[str, ...] = fm(TEXT_LIST, "Topics, for browsing: each the slug or the name of a "
+                               "topic of the settings' `topics`.", default=(), max_items=20,
                                max_chars=60)
     corrections: tuple[Correction, ...] = fm(list_of(Correction), "Each correction, dated, in "
                                              "its own words.", default=(), max_items=100)

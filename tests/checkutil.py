@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.commands.cli import main
+from generator.content.topics import topic_key
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
@@ -43,7 +45,7 @@ summary: >-
   The peacekeepers did not prevent or stop the offensive; Moscow disputes the blame.
 published: 2026-11-22
 updated: 2026-11-24
-tags: [peacekeepers, 2023 offensive]
+tags: [peacekeepers, September offensive]
 corrections:
   - date: 2026-11-24
     note: Verdict changed from mixed to mostly-true after a second source was added.
@@ -191,3 +193,20 @@ def line_of(text: str, start: str) -> int:
     hits = [i for i, line in enumerate(text.split("\n"), 1) if line.startswith(start)]
     assert len(hits) == 1, (start, hits)
     return hits[0]
+
+
+def register_topics(root: Path, names: Sequence[str]) -> None:
+    """Each name a topic of the project's mkdocs.yml (the first of the names a tag cannot
+    tell apart: the others name the same topic)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    keys: set[str] = set()
+    entries = []
+    for i, name in enumerate(names):
+        if topic_key(name) not in keys:
+            keys.add(topic_key(name))
+            entries.append(f"        - {{slug: topic-{i}, "
+                           f"name: {json.dumps(name, ensure_ascii=False)}}}\n")
+    assert "      topics:\n" in text
+    config.write_text(text.replace("      topics:\n", "      topics:\n" + "".join(entries), 1),
+                      encoding="utf-8")

@@ -241,6 +241,21 @@ def test_not_found_names_the_closest_passage_and_the_word_that_differs(demo: Sou
     assert "only typography, spacing and case may differ" in message
 
 
+def test_the_words_that_differ_are_shown_as_written(demo: SourceIndex) -> None:
+    """Matching ignores case and typography; the message shows each side's own spelling."""
+    message = failed(demo, "LAVROV said the ‘Kremlin’ was Willing to assist")
+    assert 'quote has "Willing" where the source has "ready"' in message
+    message = failed(demo, "the “urgent need” for talks on the Armenian–Azerbaijani Frontier")
+    assert 'quote has "Frontier" where the source has "border."' in message
+    # Pieces between ellipses are shown as written too, the failing one named.
+    message = failed(demo, "Lavrov said … the Kremlin was Eager to assist")
+    assert 'quote has "Eager" where the source has "ready"' in message
+    assert describe_difference("The Talks", "the TALKS were") == (
+        'Differences: quote leaves out "were" (mark omissions with …).')
+    assert describe_difference("Moscow’s Role", "Moscow's part") == (
+        'Differences: quote has "Role" where the source has "part".')
+
+
 def test_not_found_names_a_word_left_out_and_suggests_an_ellipsis(demo: SourceIndex) -> None:
     message = failed(demo, "Lavrov said the Kremlin was ready to assist in normalisation")
     assert "Closest passage is p3" in message

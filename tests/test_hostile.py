@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from checkutil import register_topics
 from generator import check as check_module
 from generator.commands.cli import main
 from siteutil import build, copy_project, soup
@@ -78,6 +80,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("hostile"), claims=False)
     (root / "sources.lock").unlink()
     claims = root / "content" / "claims"
+    # The strings that can be a topic's name are registered as topics, so that the tags
+    # naming them reach the topic pages and links.
+    register_topics(root, [s.strip() for s in STRINGS if 0 < len(s.strip()) <= 60 and all(
+        unicodedata.category(c)[0] not in "CZ" or c == " " for c in s.strip())])
     for i, text in enumerate(STRINGS):
         (claims / f"hostile-{i}.md").write_text(claim_file(text, i), encoding="utf-8")
     strings = XSS_VECTORS + BLNS
@@ -146,6 +152,14 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
             assert by_slug[f"hostile-{i}"]["claimant"] == text.strip()
     feed = (hostile_site / "feed.xml").read_text(encoding="utf-8")
     assert "<script>" not in feed
+    # A topic's name is text too: on its page, in its title and in the claim's links.
+    topics = by_slug["hostile-0"]["topics"]
+    assert [t["name"] for t in topics] == ["<script>alert('x1')</script>"]
+    topic = soup(hostile_site / "topics" / topics[0]["slug"] / "index.html")
+    assert topic.select_one("article h1").get_text() == "<script>alert('x1')</script>"
+    assert topic.title.get_text().startswith("<script>alert('x1')</script>")
+    links = page.select("a[data-pagefind-filter=topic]")
+    assert [a.get_text() for a in links] == ["<script>alert('x1')</script>"]
 
 
 def test_hostile_pages_in_chromium_open_no_dialog_and_log_no_error(hostile_site: Path) -> None:

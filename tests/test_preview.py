@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from mkdocs.commands.build import build
@@ -19,6 +24,7 @@ from generator.check import CheckResult, run_check
 from generator.preview.cache import CheckMemory
 from siteutil import copy_project
 
+T = TypeVar("T")
 CLAIM = "peacekeepers-failed-to-stop-2023-offensive"
 OTHER = "armenian-border-crisis-since-may-2021"
 
@@ -152,34 +158,181 @@ def fetch(url: str) -> str:
         return ""
 
 
+@contextlib.contextmanager
+def serving(root: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`factcheck serve` on `root` in a fresh interpreter, on a free port; stopped with
+    Ctrl+C (SIGINT) as a contributor stops it."""
+    port = free_port()
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.commands.cli", "serve", "--root", str(root),
+             "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            yield f"http://127.0.0.1:{port}/", server
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def wait_for(fetch_page: Callable[[], T], wanted: Callable[[T], bool],
+             server: subprocess.Popen[bytes], log_path: Path, seconds: float) -> T:
+    """What `fetch_page` gives once `wanted` holds of it, asked again until it does."""
+    deadline = time.monotonic() + seconds
+    while True:
+        text = fetch_page()
+        if wanted(text):
+            return text
+        assert server.poll() is None and time.monotonic() < deadline, log_path.read_text()
+        time.sleep(0.1)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
 def test_factcheck_serve_shows_an_edit(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.commands.cli", "serve", "--root", str(root),
-         "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    url = f"http://127.0.0.1:{port}/claims/{CLAIM}/"
-    try:
-        deadline = time.monotonic() + 120
-        while "Competing accounts" not in fetch(url):
-            assert server.poll() is None and time.monotonic() < deadline, (
-                (tmp_path / "serve.log").read_text())
-            time.sleep(0.2)
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (base, server):
+        url = f"{base}claims/{CLAIM}/"
+        wait_for(lambda: fetch(url), lambda t: "Competing accounts" in t, server, log, 120)
         time.sleep(1)
         edit_summary(root, CLAIM, "Shown by the running server.")
-        deadline = time.monotonic() + 60
-        while "Shown by the running server." not in fetch(url):
-            assert server.poll() is None and time.monotonic() < deadline, (
-                (tmp_path / "serve.log").read_text())
-            time.sleep(0.1)
-        assert "Competing accounts" in fetch(f"http://127.0.0.1:{port}/claims/{OTHER}/")
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        wait_for(lambda: fetch(url), lambda t: "Shown by the running server." in t, server,
+                 log, 60)
+        assert "Competing accounts" in fetch(f"{base}claims/{OTHER}/")
+
+
+def answer(url: str) -> tuple[int, str, float]:
+    """Status, body and seconds taken; a request that hangs fails the test."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            code, body = response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        code, body = exc.code, exc.read()
+    except TimeoutError as exc:
+        raise AssertionError(f"{url} hung for 20 s") from exc
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise AssertionError(f"{url} hung for 20 s") from exc
+        code, body = 0, b""  # not listening yet
+    return code, body.decode("utf-8"), time.monotonic() - started
+
+
+BROKEN_VERDICT = 'verdict: "<script>alert(1)</script>"'
+SHOWN_VERDICT = "`verdict` is `&lt;script&gt;alert(1)&lt;/script&gt;`"
+
+
+def break_verdict(root: Path) -> str:
+    """Give the claim a verdict that is not on the scale (and is hostile HTML); returns
+    the claim as it was."""
+    path = root / "content" / "claims" / f"{CLAIM}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^verdict: .*$", BROKEN_VERDICT, text, count=1),
+                    encoding="utf-8")
+    return text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
+def test_an_error_is_shown_over_the_last_good_site_until_it_is_fixed(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (base, server):
+        url = f"{base}claims/{CLAIM}/"
+        wait_for(lambda: fetch(url), lambda t: "Competing accounts" in t, server, log, 120)
+        time.sleep(1)
+        good = break_verdict(root)
+        answers: list[tuple[int, str, float]] = []
+
+        def shown() -> str:
+            answers.append(answer(url))
+            return answers[-1][1]
+
+        page = wait_for(shown, lambda t: "fc-preview-errors" in t, server, log, 60)
+        # No request waited for a build that could not succeed.
+        assert all(seconds < 10 for _, _, seconds in answers), answers
+        assert answers[-1][0] == 200
+        assert "Competing accounts" in page, "the last good page, under the errors"
+        assert "this preview shows the last good build" in page
+        line = good.split("\n").index(next(x for x in good.split("\n")
+                                            if x.startswith("verdict:"))) + 1
+        assert f"<code>content/claims/{CLAIM}.md:{line}:10</code> {SHOWN_VERDICT}" in page
+        assert "<script>alert(1)" not in page
+        # Every page shows the errors, not only the broken claim's.
+        code, other, _ = answer(f"{base}claims/{OTHER}/")
+        assert code == 200 and SHOWN_VERDICT in other
+
+        (root / "content" / "claims" / f"{CLAIM}.md").write_text(good, encoding="utf-8")
+        page = wait_for(lambda: answer(url)[1], lambda t: "fc-preview-errors" not in t,
+                        server, log, 60)
+        assert "Competing accounts" in page
+        assert "fc-preview-errors" not in answer(f"{base}claims/{OTHER}/")[1]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
+def test_a_preview_that_starts_with_an_error_serves_the_list_of_errors(tmp_path: Path
+                                                                        ) -> None:
+    root = copy_project(tmp_path / "p")
+    good = break_verdict(root)
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (base, server):
+        url = f"{base}claims/{CLAIM}/"
+        code, page = wait_for(lambda: answer(url)[:2], lambda t: bool(t[0]), server, log, 120)
+        assert code == 500
+        assert "1 error: the site cannot be built" in page
+        assert SHOWN_VERDICT in page and "<script>alert(1)" not in page
+        assert "Competing accounts" not in page
+        code, home, _ = answer(base)
+        assert code == 500 and SHOWN_VERDICT in home
+        assert "the preview shows them in place of the site" in log.read_text()
+
+        (root / "content" / "claims" / f"{CLAIM}.md").write_text(good, encoding="utf-8")
+        page = wait_for(lambda: answer(url)[1], lambda t: "Competing accounts" in t,
+                        server, log, 120)
+        assert "fc-preview-errors" not in page
+        assert answer(url)[0] == 200
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
+def test_in_chromium_the_page_shows_the_errors_and_the_fix_by_itself(tmp_path: Path) -> None:
+    """The open page reloads when a build ends, under the pages' Content-Security-Policy:
+    the errors appear over it, can be hidden, and go when the claim is fixed."""
+    from test_browser import CHROMIUM
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    root = copy_project(tmp_path / "p")
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (base, server), playwright_api.sync_playwright() as p:
+        url = f"{base}claims/{CLAIM}/"
+        wait_for(lambda: fetch(url), lambda t: "Competing accounts" in t, server, log, 120)
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu",
+                                          "--disable-background-networking"])
+        page = browser.new_page()
+        violations: list[str] = []
+        page.on("console", lambda m: violations.append(m.text)
+                if "Content Security Policy" in m.text and "preview" in m.text else None)
+        page.goto(url)
+        page.wait_for_load_state("load")
+        errors = page.locator("#fc-preview-errors")
+        assert errors.count() == 0
+
+        good = break_verdict(root)
+        errors.wait_for(state="visible", timeout=30_000)  # no reload by hand
+        assert "<script>alert(1)</script>" in errors.inner_text()
+        assert page.evaluate("window.getComputedStyle("
+                             "document.getElementById('fc-preview-errors')).position") == "fixed"
+        page.get_by_role("button", name="Hide").click()
+        errors.wait_for(state="hidden", timeout=5_000)
+
+        (root / "content" / "claims" / f"{CLAIM}.md").write_text(good, encoding="utf-8")
+        page.wait_for_function(
+            "() => document.querySelector('h1') && !document.getElementById('fc-preview-errors')"
+            " && performance.getEntriesByType('navigation')[0].type === 'reload'",
+            timeout=30_000)
+        assert page.locator("#competing-accounts").count() == 1
+        browser.close()
+    assert violations == []

@@ -319,9 +319,10 @@ def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[
         assert "Verdict:" not in content
         assert fragment["meta"]["title"] == entry["title"]
         assert fragment["meta"]["claimant"] == entry["claimant"]
-        assert fragment["meta"].get("topics", "") == ", ".join(entry["tags"])
+        assert fragment["meta"].get("topics", "") == ", ".join(
+            t["name"] for t in entry["topics"])
         assert fragment["filters"]["verdict"] == [entry["verdict_label"]]
-        assert fragment["filters"]["topic"] == entry["tags"]
+        assert fragment["filters"]["topic"] == [t["name"] for t in entry["topics"]]
         # Each source the claim cites, once: the filter counts fact checks.
         titles = {a.get_text() for a in page.select("[data-pagefind-filter='source']")}
         assert len(titles) == len(page.select("[data-pagefind-filter='source']"))

@@ -184,7 +184,9 @@ class SourceIndex:
     # -- the error message -------------------------------------------------------------
 
     def _not_found(self, quote: str, pieces: list[str]) -> str:
-        missing = pieces[0]
+        # The pieces as written, beside their normalised forms: messages show the former.
+        written = [p for p in split_ellipses(quote) if normalise_text(p)]
+        missing, missing_written = pieces[0], written[0]
         lead = "the quote is not in source"
         if len(pieces) > 1:
             # Name the first piece that breaks the chain, so the fix is local. Taking the
@@ -194,7 +196,7 @@ class SourceIndex:
                 assert at is not None
                 at = self._find_from(piece, at[0], at[1])
                 if at is None:
-                    missing = piece
+                    missing, missing_written = piece, written[k - 1]
                     lead = (
                         f"piece {k} of {len(pieces)} of the quote (split at its ellipses) "
                         "is not in source" if k == 1 else
@@ -203,7 +205,7 @@ class SourceIndex:
                     )
                     break
                 at = (at[0], at[1] + len(piece))
-        closest = self._closest(missing)
+        closest = self._closest(missing, missing_written.strip())
         if closest is None:
             return f"{lead} `{self.source_id}`, which has no text"
         passage, excerpt, diff = closest
@@ -212,9 +214,10 @@ class SourceIndex:
             f"{diff} Quotes must be verbatim; only typography, spacing and case may differ"
         )
 
-    def _closest(self, piece: str) -> tuple[str, str, str] | None:
+    def _closest(self, piece: str, written: str) -> tuple[str, str, str] | None:
         """The passage most like the piece (rapidfuzz), then the run of its words that
-        best lines up with the quote's words, so the differences shown are real ones."""
+        best lines up with the quote's words, so the differences shown are real ones.
+        `written` is the piece as the quote writes it, for the message."""
         best: tuple[float, int, int] | None = None
         for pi, norm in enumerate(self.norm):
             if not norm.text:
@@ -249,7 +252,7 @@ class SourceIndex:
             start, end = words[i][0], words[min(i + size, len(words)) - 1][1]
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
-        diff = describe_difference(piece, norm.text[start:end])
+        diff = describe_difference(written, excerpt)
         return self.passages[pi].id, clip(excerpt, 200), diff
 
 
@@ -259,15 +262,30 @@ _OPENING = "\"'“‘(«"
 _CLOSING = ".,;:!?\"'”’)»"
 
 
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text as written, and each one's normalised form (what is compared);
+    a word that is only invisible formatting is no word."""
+    shown, keys = [], []
+    for word in text.split():
+        key = normalise_text(word)
+        if key:
+            shown.append(word)
+            keys.append(key)
+    return shown, keys
+
+
 def describe_difference(quote: str, found: str) -> str:
-    """Word-level differences between the quote and the closest text, for people."""
-    a, b = quote.split(), found.split()
-    if a and b and a[-1] != b[-1] and b[-1].rstrip(_CLOSING) == a[-1]:
-        b[-1] = a[-1]
-    if a and b and a[0] != b[0] and b[0].lstrip(_OPENING) == a[0]:
-        b[0] = a[0]
+    """Word-level differences between the quote and the closest text, for people: words
+    are compared as matching compares them, and shown as the quote and the source write
+    them."""
+    (a, ka), (b, kb) = _words(quote), _words(found)
+    if ka and kb and ka[-1] != kb[-1] and kb[-1].rstrip(_CLOSING) == ka[-1]:
+        kb[-1] = ka[-1]
+    if ka and kb and ka[0] != kb[0] and kb[0].lstrip(_OPENING) == ka[0]:
+        kb[0] = ka[0]
     changes = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb,
+                                                      autojunk=False).get_opcodes():
         ours, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
         if op == "replace":
             changes.append(f"quote has \"{clip(ours, 60)}\" where the source has "

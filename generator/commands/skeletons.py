@@ -14,7 +14,7 @@ claim_date: ""       # YYYY, YYYY-MM or YYYY-MM-DD
 verdict: ""          # one of: {verdicts}
 summary: ""          # the verdict in two or three sentences
 published: {today}     # the day this fact check goes out: change it if that is not today
-tags: []
+tags: []             # topics of `topics:` in mkdocs.yml, by slug or name
 evidence:
   - source: ""       # a file name in sources/, without .md
     quote: ""        # verbatim; mark omitted words with …

@@ -204,8 +204,9 @@ class Validator:
         if text is None:
             return None
         if f.kind is Kind.ID and not is_id(text):
+            hint = " (the file name without .md)" if f.name == "source" else ""
             self.error(key, f"{name} is `{clip(text)}`: expected an id of lowercase letters, "
-                            "digits and hyphens (the file name without .md)", at_value=True)
+                            f"digits and hyphens{hint}", at_value=True)
             return None
         if f.kind is Kind.PASSAGE and not _PASSAGE.match(text):
             self.error(key, f"{name} is `{clip(text)}`: expected a passage anchor like `p3`, "

@@ -15,6 +15,7 @@ from generator.content.passages import split_passages
 from generator.content.pins import digest
 from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
+from generator.content.topics import resolve_tags
 from generator.diagnostics import Diagnostic, Report, display_path
 from generator.model import (
     Claim,
@@ -84,6 +85,8 @@ def load_claim(path: Path, settings: Settings
         return None, report.items
     validator = Validator(tf, report, {"verdict": settings.verdict_keys})
     values = validator.mapping(tf.data, CLAIM_FIELDS, (), "the claim")
+    if "tags" in values:
+        values["tags"] = resolve_tags(tf, report, settings.topics, settings.config_file)
     scan_body(tf.body, tf.body_line, report)
     # Valid evidence items are still anchored when others, or other keys, are broken, so
     # one run reports every problem; a claim with errors is never built.

@@ -1,4 +1,4 @@
-"""Settings: the verdict scale and paths, read from the `factcheck` plugin entry of mkdocs.yml.
+"""Settings: the verdict scale, the topics and paths, from the `factcheck` entry of mkdocs.yml.
 
 The core reads mkdocs.yml itself, so the CLI (and any successor of MkDocs that keeps
 the file) needs no MkDocs plugin machinery to know the settings.
@@ -6,13 +6,17 @@ the file) needs no MkDocs plugin machinery to know the settings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from generator import limits
 from generator.content.fields import Field, Kind, Validator, declared, suggestion
-from generator.content.textfile import read_yaml_config
+from generator.content.textfile import Key, TextFile, read_yaml_config
+from generator.content.topics import Topic, topic_keys
 from generator.diagnostics import Diagnostic, Report, Severity, display_path
 from generator.model import COLOUR, ID, INT, TEXT, TEXT_LIST, fm, model, one_of
 
@@ -93,6 +97,8 @@ DEFAULT_VERDICTS: tuple[Verdict, ...] = (
 
 VERDICT_FIELDS = declared(Verdict)
 
+TOPIC_FIELDS = declared(Topic)
+
 SETTINGS_FIELDS: tuple[Field, ...] = (
     Field("sources_dir", Kind.TEXT, "Folder of source articles, relative to the root.",
           default="sources"),
@@ -103,6 +109,9 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
           default="site_name"),
     Field("verdicts", Kind.OBJECTS, "The verdict scale, best first.", items=VERDICT_FIELDS,
           min_items=1, max_items=30),
+    Field("topics", Kind.OBJECTS, "The topics a claim's `tags` may name, each by its slug or "
+          "its name.", items=TOPIC_FIELDS,
+          max_items=limits.MAX_TOPICS),
 )
 
 
@@ -118,6 +127,7 @@ class Settings:
     site_name: str = "Fact checks"
     site_url: str | None = None
     organisation: str | None = None
+    topics: tuple[Topic, ...] = ()
 
     @property
     def verdict_keys(self) -> tuple[str, ...]:
@@ -139,6 +149,13 @@ class Settings:
     @property
     def author(self) -> str:
         return self.organisation or self.site_name
+
+    def topic(self, slug: str) -> Topic:
+        return self._topics_by_slug[slug]
+
+    @cached_property
+    def _topics_by_slug(self) -> dict[str, Topic]:
+        return {t.slug: t for t in self.topics}
 
 
 def plugin_entry(data: dict[str, Any]) -> tuple[int | None, dict[str, Any]]:
@@ -167,6 +184,7 @@ def load_settings(root: Path, config_file: Path | str | None = None
     report = Report(display_path(path, root))
     values: dict[str, Any] = {}
     base: dict[str, Any] = {}
+    topics: tuple[Topic, ...] = ()
     if path.is_file() or config_file is not None:
         tf = read_yaml_config(path, report.path, report)
         if tf is None:
@@ -184,6 +202,7 @@ def load_settings(root: Path, config_file: Path | str | None = None
                     report.error(line, col, f"`{need}` is not something a verdict can need"
                                  f"{suggestion(need, [n.value for n in Need])}; the needs "
                                  "are " + ", ".join(f"`{n.value}`" for n in Need))
+        topics = _topics(values.get("topics") or (), tf, (*key, "topics"), report)
     verdicts = DEFAULT_VERDICTS
     if values.get("verdicts"):
         required = {f.name for f in VERDICT_FIELDS if f.required}
@@ -202,4 +221,29 @@ def load_settings(root: Path, config_file: Path | str | None = None
         site_name=str(base.get("site_name") or "Fact checks"),
         site_url=str(site_url) if isinstance(site_url, str) else None,
         organisation=values.get("organisation"),
+        topics=topics,
     ), report.items
+
+
+def _topics(items: Sequence[dict[str, Any] | None], tf: TextFile, key: Key, report: Report
+            ) -> tuple[Topic, ...]:
+    """The registered topics; two that a tag could not tell apart (the same slug or name,
+    case, spaces and hyphens aside) are an error at the second."""
+    out: list[Topic] = []
+    seen: dict[str, int] = {}  # a topic's match key -> its index
+    for i, item in enumerate(items):
+        if not item or not {"slug", "name"} <= item.keys():
+            continue
+        topic = Topic(**{**item, "name": " ".join(item["name"].split())})
+        clash = next((seen[k] for k in topic_keys(topic) if k in seen), None)
+        if clash is not None:
+            other = items[clash] or {}
+            line, col = tf.where((*key, i))
+            report.error(line, col, f"topic `{topic.slug}` ({topic.name}) cannot be told "
+                         f"apart from topic `{other.get('slug')}` ({other.get('name')}), item "
+                         f"{clash + 1} of `topics`: a tag matches a topic's slug or name "
+                         "whatever its case, spaces and hyphens; merge the two or rename one")
+            continue
+        seen.update(dict.fromkeys(topic_keys(topic), i))
+        out.append(topic)
+    return tuple(out)

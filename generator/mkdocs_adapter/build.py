@@ -27,15 +27,12 @@ log = logging.getLogger("factcheck.build")
 
 
 def _precheck(root: Path, config_file: Path | None, steps: CheckSteps | None = None
-              ) -> CheckResult | None:
+              ) -> tuple[CheckResult, int]:
+    """The check's result, printed, and its number of errors."""
     result = run_check(root, config_file, steps=steps)
     for d in result.diagnostics:
         print(d.format_text())
-    errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-    if errors:
-        print(f"factcheck: {errors} error(s); the site was not built", file=sys.stderr)
-        return None
-    return result
+    return result, sum(d.severity is Severity.ERROR for d in result.diagnostics)
 
 
 def _plugin(config: MkDocsConfig) -> FactcheckPlugin:
@@ -47,8 +44,9 @@ def _plugin(config: MkDocsConfig) -> FactcheckPlugin:
 
 
 def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> int:
-    result = _precheck(root, config_file)
-    if result is None:
+    result, errors = _precheck(root, config_file)
+    if errors:
+        print(f"factcheck: {errors} error(s); the site was not built", file=sys.stderr)
         return 1
     target = (site_dir or root / "site").resolve()
     logging.getLogger("mkdocs").setLevel(max(logging.getLogger().level, logging.WARNING))
@@ -78,9 +76,11 @@ def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> i
 
 def serve_site(root: Path, config_file: Path | None, dev_addr: str) -> int:
     preview = Preview()
-    result = _precheck(root, config_file, preview.steps())
-    if result is None:
-        return 1
+    result, errors = _precheck(root, config_file, preview.steps())
+    if errors:
+        # Served all the same: each page lists the errors until they are fixed.
+        print(f"factcheck: {errors} error(s); the preview shows them in place of the site "
+              "until they are fixed", file=sys.stderr)
     path = str(config_path(root, config_file))
     print(f"factcheck: serving on http://{dev_addr}/ with live reload of content/, sources/ "
           f"and {config_path(Path(), config_file)} (Ctrl+C to stop)", file=sys.stderr)

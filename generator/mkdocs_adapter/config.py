@@ -23,4 +23,5 @@ class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
     """The fact-checking desk named as author in ClaimReview."""
     verdicts = c.Optional(c.ListOfItems(c.Type(dict)))
     """The verdict scale, best first."""
-
+    topics = c.Optional(c.ListOfItems(c.Type(dict)))
+    """The topics a claim's `tags` may name, each by its slug or its name."""

@@ -3,27 +3,32 @@
 Everything essential happens in the core (`generator.check`, `generator.site`); the plugin
 moves pages between the core and MkDocs. Under `serve` it holds a `Preview`, everything
 kept between two builds; `factcheck build` and `serve` hand it their check's result, so the
-work is not done twice (`build.py`).
+work is not done twice (`build.py`). A preview build with errors writes nothing: the server
+keeps the last good site and shows the errors on its pages (`generator/preview/overlay.py`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.check import CheckResult, CheckSteps, run_check
+from generator.content.settings import load_settings
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
 from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace
+from generator.preview.overlay import PreviewApp
 from generator.preview.session import Preview
+from generator.preview.status import BuildStatus, Problem, problems_of
 from generator.preview.watch import use_file_events
 from generator.search.pagefind import SearchIndexError, index_site
 from generator.site.census import Census, take_census
@@ -45,6 +50,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
         self.prechecked: CheckResult | None = None
         self.pages = PlannedPages(dirty=False)
         self.census: Census | None = None
+        self.failing = False  # the check failed before the preview had a good site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         serving = command == "serve"
@@ -65,10 +71,27 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
             result = run_check(self.root, config.config_file_path, steps=steps)
             for d in result.diagnostics:
                 (log.error if d.severity.value == "error" else log.warning)(d.format_text())
-        if not result.ok:
-            raise PluginError("factcheck: the sources and claims have errors (listed above); "
-                              "run `factcheck check` for the full report")
         self.result = result
+        self.failing = False
+        if not result.ok:
+            if self.preview is None:
+                raise PluginError("factcheck: the sources and claims have errors (listed "
+                                  "above); run `factcheck check` for the full report")
+            status = self.preview.status
+            status.failed(problems_of(result.diagnostics))
+            if status.snapshot().has_site:
+                # Stop before anything is written: the server keeps the last good site
+                # and shows the errors on it (`generator/preview/overlay.py`).
+                raise PluginError("factcheck: the sources and claims have errors (listed "
+                                  "above); the preview shows the last good site with the "
+                                  "errors on every page until they are fixed")
+            # No good site yet: build nothing, and the server answers every page with
+            # the list of errors.
+            log.error("factcheck: the sources and claims have errors (listed above); the "
+                      "preview shows them instead of the site until they are fixed")
+            self.failing = True
+            config.nav = None
+            return config
         self.newest = max(((c.updated or c.published).first_day
                            for c in result.corpus.claims.values()), default="1970-01-01")
         self.site = self._plan(result, Path(config.docs_dir))
@@ -87,6 +110,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                              self.preview.history(self.root, claims_dir), self.preview.part)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.failing:
+            return Files([])
         docs = Path(config.docs_dir).resolve()
         claims = (self.root / self.result.settings.claims_dir).resolve()
         prefix = claims.relative_to(docs).as_posix() + "/" if claims.is_relative_to(docs) else None
@@ -127,9 +152,12 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        if self.failing:
+            return
         if self.preview is not None and self.preview.builds:
             # A preview rebuild: the check ran above; the search index catches up behind.
             self.preview.built()
+            self.preview.status.succeeded()
             self.preview.indexer.index(site_dir)
             return
         census = self.census = take_census(self.result.corpus, site_dir)
@@ -143,10 +171,47 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
             raise PluginError(f"factcheck: {exc}") from exc
         if self.preview is not None:
             self.preview.built()
+            self.preview.status.succeeded()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:
         sources = str(self.root / self.result.settings.sources_dir)
         server.watch(sources)
         use_file_events(server, [config.docs_dir, config.config_file_path, sources])
+        if self.preview is not None:
+            # A failed rebuild must not leave the server holding every request (MkDocs
+            # waits for a build that succeeds): the build's errors go to the pages.
+            server.builder = self._guarded(server.builder, self.preview.status,
+                                           config.config_file_path)
+            app = server.get_app()
+            assert app is not None  # MkDocs' server sets its app when it is made
+            server.set_app(PreviewApp(app, self.preview.status))
         return server
+
+    def _guarded(self, build: Callable[[], None], status: BuildStatus, config_file: str
+                 ) -> Callable[[], None]:
+        def rebuild() -> None:
+            before = status.snapshot().generation
+            try:
+                build()
+            except Exception as exc:
+                if status.snapshot().generation != before:
+                    return  # the check's errors: reported, and shown on the pages
+                if isinstance(exc, Abort) and isinstance(exc.__context__, Exception):
+                    exc = exc.__context__  # MkDocs' own error, said once it stopped
+                status.failed(self._problems(exc, config_file))
+                if isinstance(exc, MkDocsException):
+                    log.error("factcheck: the preview could not be rebuilt: %s", exc)
+                else:
+                    log.exception("factcheck: the preview could not be rebuilt")
+                log.error("factcheck: the preview shows the last good site with the error "
+                          "on every page until it is fixed")
+
+        return rebuild
+
+    def _problems(self, exc: Exception, config_file: str) -> tuple[Problem, ...]:
+        """Why a build stopped outside the check: the settings' problems where the config
+        file is at fault (MkDocs refuses it before the check reads it), said at their
+        lines, else the engine's own message."""
+        _, diagnostics = load_settings(self.root, config_file)
+        return problems_of(diagnostics) or (Problem("", str(exc) or type(exc).__name__),)

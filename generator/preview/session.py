@@ -15,6 +15,7 @@ from generator.check import CheckSteps
 from generator.history.revisions import History, head, read_history
 from generator.preview.cache import CheckMemory, Kept
 from generator.preview.indexer import BackgroundIndexer
+from generator.preview.status import BuildStatus
 from generator.preview.templates import TemplateCache
 
 
@@ -26,6 +27,7 @@ class Preview:
         self._parts: Kept[str, str] = Kept()
         self._history: tuple[str, History] | None = None
         self.builds = 0
+        self.status = BuildStatus()  # shared with the server's threads
 
     def steps(self) -> CheckSteps:
         return self.check.steps()

@@ -63,6 +63,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "published": claim.published.iso,
         "updated": claim.updated.iso if claim.updated else None,
         "tags": list(claim.tags),
+        "topics": [{"slug": t, "name": settings.topic(t).name} for t in claim.tags],
         "corrections": [{"date": c.date.iso, "note": c.note} for c in claim.corrections],
         "corroboration": {stance.value: {
             "items": tally.items, "independent_accounts": tally.independent_accounts,

@@ -239,7 +239,8 @@ class SiteBuilder:
                 verdict_href=link(f"methodology/#verdict-{claim.verdict}"),
                 appearances=appearances,
                 claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
-                topics=[{"href": link(f"topics/{slugify(t)}/"), "label": t} for t in claim.tags],
+                topics=[{"href": link(f"topics/{t}/"), "label": self.settings.topic(t).name}
+                        for t in claim.tags],
                 analysis=Markup(render_markdown(claim.body)),
                 updated=updated, updates=updates,
                 jsonld=Markup(script_json(claim_review(
@@ -391,16 +392,22 @@ class SiteBuilder:
         if kind == "verdicts":
             return [Group(v.key, v.label, tuple(c for c in self.claims if c.verdict == v.key),
                           v.definition) for v in self.settings.verdicts]
-        # Slug to claims (a dict keeps them newest first and each once), and label.
+        # Slug to claims (a dict keeps them newest first and each once), and label. A
+        # claim's tags are the slugs of registered topics, which have names and notes.
         buckets: dict[str, dict[str, Claim]] = defaultdict(dict)
         labels: dict[str, str] = {}
+        notes: dict[str, str] = {}
         for c in self.claims:
-            values = c.tags if kind == "topics" else (c.claimant,)
-            for value in values:
-                key = slugify(value)
-                labels.setdefault(key, value)
+            if kind == "topics":
+                for slug in c.tags:
+                    topic = self.settings.topic(slug)
+                    labels[slug], notes[slug] = topic.name, topic.description or ""
+                    buckets[slug][c.slug] = c
+            else:
+                key = slugify(c.claimant)
+                labels.setdefault(key, c.claimant)
                 buckets[key][c.slug] = c
-        return [Group(k, labels[k], tuple(buckets[k].values()))
+        return [Group(k, labels[k], tuple(buckets[k].values()), notes.get(k, ""))
                 for k in sorted(buckets, key=lambda k: labels[k].casefold())]
 
     def listing(self, base: str, heading: str, claims: Sequence[Claim], intro: str = "",
@@ -446,10 +453,11 @@ class SiteBuilder:
                       "count": len(g.claims), "note": g.note, "facts": ()} for g in groups]
             self.listing(f"{kind}/", title, (), groups=index)
             for g in groups:
-                self.listing(f"{kind}/{g.key}/", f"{g.label}", g.claims,
-                             intro=g.note or f"{len(g.claims)} fact checks.",
-                             empty="There are no fact checks with this verdict yet."
-                             if kind == "verdicts" else "")
+                count = f"{len(g.claims)} fact check{'' if len(g.claims) == 1 else 's'}."
+                self.listing(f"{kind}/{g.key}/", g.label, g.claims, intro=(
+                    g.note if kind == "verdicts" else f"{g.note} {count}".strip()),
+                    empty="There are no fact checks with this verdict yet."
+                    if kind == "verdicts" else "")
         index = [{"href": relative("sources/", source_url(s.id)), "label": s.title,
                   "count": len(self.corpus.claims_citing(s.id)), "note": "",
                   # (what it is, as shown): "not recorded" follows what is unknown.

@@ -6,13 +6,14 @@ the file) needs no MkDocs plugin machinery to know the settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from generator.content.fields import Field, Kind, Validator, declared, suggestion
-from generator.content.textfile import read_yaml_config
+from generator.content.textfile import TextFile, read_yaml_config
 from generator.diagnostics import Diagnostic, Report, Severity, display_path
 from generator.model import COLOUR, ID, INT, TEXT, TEXT_LIST, fm, model, one_of
 
@@ -93,6 +94,24 @@ DEFAULT_VERDICTS: tuple[Verdict, ...] = (
 
 VERDICT_FIELDS = declared(Verdict)
 
+
+@model
+class Desk:
+    """Who answers for the site: shown on the About page and in every page's footer."""
+
+    name: str | None = fm(TEXT, "Who runs the site: the organisation or people that publish "
+                          "it.", default=None, max_chars=200)
+    editors: tuple[str, ...] = fm(TEXT_LIST, "The editors who answer for the fact checks, by "
+                                  "name.", default=(), max_items=50)
+    funding: str | None = fm(TEXT, "Who pays for the work, in a sentence.", default=None,
+                             max_chars=1000)
+    contact: str | None = fm(TEXT, "How readers reach the desk: an email address or a web "
+                             "address.", default=None, max_chars=300)
+
+
+DESK_FIELDS = declared(Desk)
+_DESK_HELP = {f.name: f.description for f in DESK_FIELDS}
+
 SETTINGS_FIELDS: tuple[Field, ...] = (
     Field("sources_dir", Kind.TEXT, "Folder of source articles, relative to the root.",
           default="sources"),
@@ -103,6 +122,9 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
           default="site_name"),
     Field("verdicts", Kind.OBJECTS, "The verdict scale, best first.", items=VERDICT_FIELDS,
           min_items=1, max_items=30),
+    Field("desk", Kind.OBJECT, "Who answers for the site (name, editors, funding, contact), "
+          "shown on the About page and in the footer; `check` warns of what is not set.",
+          items=DESK_FIELDS),
 )
 
 
@@ -118,6 +140,11 @@ class Settings:
     site_name: str = "Fact checks"
     site_url: str | None = None
     organisation: str | None = None
+    desk: Desk = field(default_factory=Desk)
+    repo_url: str | None = None  # MkDocs' `repo_url`: the desk's repository
+    # What the desk leaves unset, as warnings at their place in the config file: `check`
+    # and `build` print them; they never stop a build.
+    unset: tuple[Diagnostic, ...] = ()
 
     @property
     def verdict_keys(self) -> tuple[str, ...]:
@@ -138,7 +165,20 @@ class Settings:
 
     @property
     def author(self) -> str:
-        return self.organisation or self.site_name
+        return self.organisation or self.desk.name or self.site_name
+
+    def issue_url(self, page_url: str | None = None, title: str | None = None) -> str | None:
+        """The repository's correction form, prefilled with a page's address and title;
+        None without a repository (GitHub's issue forms take field values by id)."""
+        if not self.repo_url:
+            return None
+        fields = {"template": "correction.yml"}
+        if title:
+            fields["title"] = f"Correction: {title}"
+        if page_url:
+            fields["claim"] = page_url
+        query = urlencode(fields)
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 def plugin_entry(data: dict[str, Any]) -> tuple[int | None, dict[str, Any]]:
@@ -167,13 +207,15 @@ def load_settings(root: Path, config_file: Path | str | None = None
     report = Report(display_path(path, root))
     values: dict[str, Any] = {}
     base: dict[str, Any] = {}
+    tf: TextFile | None = None
+    key: tuple[str | int, ...] = ("plugins",)
     if path.is_file() or config_file is not None:
         tf = read_yaml_config(path, report.path, report)
         if tf is None:
             return Settings(root, config_file=report.path), report.items
         base = tf.data
         index, options = plugin_entry(tf.data)
-        key: tuple[str | int, ...] = ("plugins",) if index is None else (
+        key = ("plugins",) if index is None else (
             "plugins", index, "factcheck")
         values = Validator(tf, report, {}).mapping(options, SETTINGS_FIELDS, key,
                                                    "the factcheck plugin settings")
@@ -191,6 +233,15 @@ def load_settings(root: Path, config_file: Path | str | None = None
         verdicts = tuple(Verdict(**{**v, "needs_severity": Severity(v.get(
             "needs_severity", Severity.ERROR))}) for v in items) or DEFAULT_VERDICTS
     site_url = base.get("site_url")
+    repo_url = base.get("repo_url")
+    repo_url = repo_url.strip() if isinstance(repo_url, str) and repo_url.strip() else None
+    if repo_url and not repo_url.lower().startswith(("https://", "http://")):
+        line, col = tf.value_at(("repo_url",)) if tf is not None else (1, 1)
+        report.error(line, col, f"`repo_url` is `{repo_url}`: expected the repository's "
+                     "http(s) address, like https://github.com/owner/name")
+        repo_url = None
+    desk = Desk(**values.get("desk", {}))
+    unset = _unset(tf, key, desk, repo_url, report.path)
     return Settings(
         root=root,
         config_file=report.path,
@@ -202,4 +253,27 @@ def load_settings(root: Path, config_file: Path | str | None = None
         site_name=str(base.get("site_name") or "Fact checks"),
         site_url=str(site_url) if isinstance(site_url, str) else None,
         organisation=values.get("organisation"),
+        desk=desk,
+        repo_url=repo_url,
+        unset=unset,
     ), report.items
+
+
+def _unset(tf: TextFile | None, key: tuple[str | int, ...], desk: Desk, repo_url: str | None,
+           path: str) -> tuple[Diagnostic, ...]:
+    """A warning for each accountability setting left empty, where it is (or would go)."""
+    report = Report(path)
+    missing = [name for name in ("name", "editors", "funding", "contact")
+               if not getattr(desk, name)]
+    for name in missing:
+        at = tf.value_at((*key, "desk", name)) if tf is not None else (1, 1)
+        report.warning(*at, f"`desk: {name}` is empty, so the About page and the footer say "
+                       f"it is not published; set it under the factcheck plugin: "
+                       f"{_DESK_HELP[name]}")
+    if not repo_url:
+        at = tf.value_at(("repo_url",)) if tf is not None else (1, 1)
+        report.warning(*at, "`repo_url` is not set, so claim pages cannot link to a "
+                       "correction form and the guide cannot name the repository: set "
+                       "`repo_url` (the deploy workflow sets FACTCHECK_REPO_URL)")
+    return tuple(report.items)
+

@@ -22,6 +22,7 @@ from generator.content.settings import config_path
 from generator.diagnostics import Severity
 from generator.mkdocs_adapter.plugin import FactcheckPlugin
 from generator.preview.session import Preview
+from generator.site.urls import local_address_warning
 
 log = logging.getLogger("factcheck.build")
 
@@ -29,7 +30,7 @@ log = logging.getLogger("factcheck.build")
 def _precheck(root: Path, config_file: Path | None, steps: CheckSteps | None = None
               ) -> CheckResult | None:
     result = run_check(root, config_file, steps=steps)
-    for d in result.diagnostics:
+    for d in result.reported:
         print(d.format_text())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     if errors:
@@ -50,6 +51,9 @@ def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> i
     result = _precheck(root, config_file)
     if result is None:
         return 1
+    warning = local_address_warning(result.settings.site_url)
+    if warning:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
     target = (site_dir or root / "site").resolve()
     logging.getLogger("mkdocs").setLevel(max(logging.getLogger().level, logging.WARNING))
     plugin = None

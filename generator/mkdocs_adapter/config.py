@@ -23,4 +23,7 @@ class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
     """The fact-checking desk named as author in ClaimReview."""
     verdicts = c.Optional(c.ListOfItems(c.Type(dict)))
     """The verdict scale, best first."""
+    desk = c.Optional(c.Type(dict))
+    ("""Who answers for the site (name, editors, funding, contact), shown on the About """
+     """page and in the footer; `check` warns of what is not set.""")
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from test_site import _fragments
 
 from generator.model import PartialDate
 from generator.site.text import SHARE_CHARS, claimed
 from siteutil import article, build, copy_project, soup
-from test_site import _fragments
 
 
 @pytest.fixture(scope="module")

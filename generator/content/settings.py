@@ -118,8 +118,8 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
     Field("claims_dir", Kind.TEXT, "Folder of claim files, relative to the root.",
           default="content/claims"),
     Field("per_page", Kind.INT, "Entries per page of a listing.", default="20"),
-    Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview.",
-          default="site_name"),
+    Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview "
+          "and the feed; defaults to the desk's name, else the site's.", default="site_name"),
     Field("verdicts", Kind.OBJECTS, "The verdict scale, best first.", items=VERDICT_FIELDS,
           min_items=1, max_items=30),
     Field("desk", Kind.OBJECT, "Who answers for the site (name, editors, funding, contact), "

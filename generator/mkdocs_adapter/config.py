@@ -20,7 +20,8 @@ class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
     per_page = c.Optional(c.Type(int))
     """Entries per page of a listing."""
     organisation = c.Optional(c.Type(str))
-    """The fact-checking desk named as author in ClaimReview."""
+    ("""The fact-checking desk named as author in ClaimReview and the feed; defaults to the """
+     """desk's name, else the site's.""")
     verdicts = c.Optional(c.ListOfItems(c.Type(dict)))
     """The verdict scale, best first."""
     desk = c.Optional(c.Type(dict))

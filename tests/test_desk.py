@@ -226,3 +226,26 @@ def test_the_test_desk_differs_from_the_seed() -> None:
     """The content tests' desk is filled in; the seed's is not (and must stay so)."""
     seed = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert SEED_DESK in seed and TEST_DESK not in seed
+
+
+def test_without_a_repository_a_claim_page_names_the_contact(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from generator.check import run_check
+    from generator.site.pages import generate
+
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(accountable(config.read_text(encoding="utf-8")).replace(
+        "repo_url: https://github.com/example-desk/factcheck\n", ""), encoding="utf-8")
+    result = run_check(root)
+    assert result.ok and result.settings.repo_url is None
+    files = generate(result.corpus, root / "content")
+    claim = files["claims/about-two-thousand-russian-peacekeepers/index.md"]
+    assert isinstance(claim, str)
+    report = BeautifulSoup(claim, "html.parser").select_one("p.fc-report")
+    assert "names no repository to report it in; write to desk@example.org" in report.get_text()
+    assert report.select_one("a")["href"] == "mailto:desk@example.org"
+    guide = files["contributing.md"]
+    assert isinstance(guide, str)
+    assert "git clone <repository-url> factcheck" in guide and "names no repository" in guide

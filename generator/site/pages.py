@@ -476,7 +476,8 @@ class SiteBuilder:
             "corrections.md": (
                 ("report.html.j2", {"repo_url": settings.repo_url,
                                     "issues_href": settings.issue_url(),
-                                    "about_href": relative("corrections/", "about/")}),
+                                    "about_href": relative("corrections/", "about/")
+                                    if self.hand_written("about.md") is not None else None}),
                 ("corrections.html.j2", {
                     "entries": self.correction_entries("corrections/"),
                     "history": self.history})),

@@ -75,8 +75,11 @@ def test_the_repository_comes_from_the_environment_as_the_deploy_workflow_sets_i
         encoding="utf-8"))
     (step,) = [s for s in deploy["jobs"]["build"]["steps"] if "factcheck build" in
                s.get("run", "")]
-    assert "github.server_url" in step["env"]["FACTCHECK_REPO_URL"]
-    assert "github.repository" in step["env"]["FACTCHECK_REPO_URL"]
+    pull = yaml.safe_load((REPO / ".github" / "workflows" / "pull-request.yml").read_text(
+        encoding="utf-8"))
+    for env in (step["env"], pull["jobs"]["site"]["env"]):
+        assert env["FACTCHECK_REPO_URL"] == ("${{ vars.FACTCHECK_REPO_URL || format('{0}/{1}', "
+                                             "github.server_url, github.repository) }}")
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

@@ -11,7 +11,7 @@ from generator.model import Claim, PartialDate
 from generator.review.accounts import accounts, corroboration
 from generator.site.jsonld import absolute
 from generator.site.text import claimed
-from generator.site.updates import Update, latest
+from generator.site.updates import Update, last_changed
 from generator.site.urls import claim_url, source_url
 
 
@@ -89,7 +89,7 @@ def atom(corpus: Corpus, claims: Sequence[Claim],
     found = updates or {}
 
     def changed(c: Claim) -> PartialDate:
-        return max(d for d in (c.published, c.updated, latest(found.get(c.slug, ()))) if d)
+        return last_changed(c, found.get(c.slug, ()))
 
     entries = sorted(claims, key=lambda c: (changed(c).first_day, c.published.first_day,
                                             c.slug), reverse=True)[:limit]

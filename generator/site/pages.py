@@ -42,7 +42,7 @@ from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
 from generator.site.render import environment, meta_value
 from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
-from generator.site.updates import latest, updates_by_claim
+from generator.site.updates import last_changed, latest, updates_by_claim
 from generator.site.urls import claim_url, listing_url, relative, slugify, source_url
 
 log = logging.getLogger("factcheck.pages")
@@ -145,8 +145,7 @@ class SiteBuilder:
                                         corpus.sources)
         # The day each claim last changed, from its dates and its history alike: the
         # page's "Updated", the sitemap and the feed say the same.
-        self.changed = {slug: max(d for d in (c.published, c.updated,
-                                              latest(self.updates.get(slug, ()))) if d)
+        self.changed = {slug: last_changed(c, self.updates.get(slug, ()))
                         for slug, c in corpus.claims.items()}
 
     # -- helpers -----------------------------------------------------------------------

@@ -28,6 +28,17 @@ class CheckResult:
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
+    @property
+    def reported(self) -> list[Diagnostic]:
+        """What `check` and `build` print: the diagnostics, and a warning for each
+        accountability setting left empty. Those warnings are not diagnostics of the
+        content: MkDocs is not told of them, so `mkdocs build --strict` still builds a
+        desk that has not filled them in (its About page says what is not published)."""
+        # Under --changed, only when the config file is among the changes.
+        unset = [d for d in self.settings.unset if self.scope is None
+                 or self.scope.everything or d.path in self.scope.paths]
+        return sorted([*self.diagnostics, *unset], key=lambda d: (d.path, d.line, d.col))
+
 
 @dataclass(frozen=True)
 class CheckSteps:

@@ -109,6 +109,7 @@ class Kind(StrEnum):
     TEXT_LIST = "text list"
     REF_LIST = "list of source ids or URLs"
     OBJECTS = "list of items"
+    OBJECT = "mapping"
 
 
 @dataclass(frozen=True)

@@ -104,13 +104,39 @@ class Result:
         return [d for d in self.errors if d.path == path]
 
 
+SEED_DESK = """\
+      desk:
+        name:        # who runs the site
+        editors: []  # the editors, by name
+        funding:     # who pays for the work
+        contact:     # an email or web address for readers
+"""
+SEED_REPO = "repo_url: !ENV [FACTCHECK_REPO_URL, null]\n"
+TEST_DESK = """\
+      desk:
+        name: The Test Desk
+        editors: [A. Editor, B. Editor]
+        funding: Its readers' donations.
+        contact: desk@example.org
+"""
+TEST_REPO = "repo_url: https://github.com/example-desk/factcheck\n"
+
+
+def accountable(config: str) -> str:
+    """mkdocs.yml with the desk's accountability settings filled in, so that a test of the
+    content sees only the content's diagnostics (tests/test_desk.py tests the unset ones)."""
+    assert SEED_DESK in config and SEED_REPO in config, "the seed's desk settings moved"
+    return config.replace(SEED_DESK, TEST_DESK).replace(SEED_REPO, TEST_REPO)
+
+
 class Project:
     """A project folder holding copies of the real sources, mkdocs.yml and sources.lock."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         shutil.copytree(SOURCES, root / "sources")
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        (root / "mkdocs.yml").write_text(
+            accountable((REPO / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
         if (REPO / "sources.lock").is_file():
             shutil.copy(REPO / "sources.lock", root / "sources.lock")
         self.claims = root / "content" / "claims"

@@ -10,6 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from checkutil import accountable
 from siteutil import copy_project
 
 SPEC_CLAIM = """\
@@ -50,10 +51,13 @@ def claim_text(verdict: str, *evidence: str, corrections: str = "") -> str:
 
 
 class Repo:
-    """A copy of the project without its claims, as a git repository on branch main."""
+    """A copy of the project without its claims, as a git repository on branch main, its
+    desk's accountability settings filled in."""
 
     def __init__(self, root: Path) -> None:
         self.root = copy_project(root, claims=False)
+        config = self.root / "mkdocs.yml"
+        config.write_text(accountable(config.read_text(encoding="utf-8")), encoding="utf-8")
         self.git("init", "-q", "-b", "main")
 
     def write(self, relpath: str, text: str) -> str:

@@ -6,6 +6,8 @@ import json
 import logging
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
@@ -223,3 +225,56 @@ def test_a_shallow_clone_is_read_and_said_to_be_partial(tmp_path: Path) -> None:
     page = generate(result.corpus, clone / "content", history)["corrections.md"]
     assert isinstance(page, str)
     assert "built from part of its git history" in page
+
+
+def feed_entry(site: Path, slug: str) -> ElementTree.Element:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    found = [e for e in feed.findall("a:entry", ns)
+             if e.find("a:id", ns).text.endswith(f"/claims/{slug}/")]
+    assert len(found) == 1, slug
+    return found[0]
+
+
+def sitemap_lastmod(site: Path) -> dict[str, str]:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    return {urlsplit(u.find("s:loc", ns).text).path.lstrip("/"): u.find("s:lastmod", ns).text
+            for u in root.findall("s:url", ns)}
+
+
+def test_a_verdict_changed_in_a_commit_reaches_the_feed_and_the_sitemap(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "project")
+    repo.claim(claim_text("disputed", FAILURE, DENIAL), "offensive")
+    repo.claim(claim_text("unproven", DENIAL), "denial")
+    repo.commit("Publish", "2026-11-20T09:00:00+00:00")
+    repo.claim(claim_text("unproven", FAILURE, DENIAL), "offensive")
+    repo.commit("Re-rate", "2026-11-27T15:00:00+00:00")
+    site = build(repo.root, tmp_path / "site")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = feed_entry(site, "offensive")
+    assert entry.find("a:published", ns).text == "2026-11-20T00:00:00Z"
+    assert entry.find("a:updated", ns).text == "2026-11-27T00:00:00Z"
+    summary = entry.find("a:summary", ns).text
+    assert summary.startswith("Updated 27 November 2026: Verdict changed from Disputed to "
+                              "Unproven."), summary
+    assert entry.find("a:title", ns).text.startswith("Unproven: ")
+    unchanged = feed_entry(site, "denial")
+    assert unchanged.find("a:updated", ns).text == "2026-11-20T00:00:00Z"
+    assert unchanged.find("a:summary", ns).text.startswith("New. ")
+    # The most recently changed first, and the feed dated by it.
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    assert feed.find("a:updated", ns).text == "2026-11-27T00:00:00Z"
+    ids = [e.find("a:id", ns).text for e in feed.findall("a:entry", ns)]
+    assert ids[0].endswith("/claims/offensive/")
+    # The sitemap, the page's "Updated" note and its link-preview date say the same day.
+    lastmod = sitemap_lastmod(site)
+    assert lastmod["claims/offensive/"] == "2026-11-27"
+    assert lastmod["claims/denial/"] == "2026-11-20"
+    assert lastmod["claims/"] == "2026-11-27"  # the listing shows the change
+    assert lastmod[""] == "2026-11-27"  # so does the home page's latest list
+    page = soup(site / "claims" / "offensive" / "index.html")
+    note = article(page).select_one("p.fc-updated")
+    assert note.select_one("time")["datetime"] == "2026-11-27"
+    assert "Verdict changed from Disputed to Unproven" in note.get_text()
+    assert page.find("meta", property="article:modified_time")["content"] == "2026-11-27"

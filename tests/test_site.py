@@ -317,7 +317,10 @@ def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[
         assert "What supports the claim" not in content
         # ... and what describes the claim is metadata, shown as such.
         assert "Verdict:" not in content
-        assert fragment["meta"]["title"] == entry["title"]
+        # The result's title says when the claim was made.
+        title = fragment["meta"]["title"]
+        assert title.startswith(f"{entry['title']} (claimed ") and title.endswith(")")
+        assert str(entry["claim_date"])[:4] in title
         assert fragment["meta"]["claimant"] == entry["claimant"]
         assert fragment["meta"].get("topics", "") == ", ".join(
             t["name"] for t in entry["topics"])

@@ -144,7 +144,7 @@ def _check(args: argparse.Namespace, root: Path) -> int:
     if result.scope is not None:
         print(_scope_line(result.scope), file=sys.stderr)
     fmt = getattr(args, "format", "text")
-    for d in result.diagnostics:
+    for d in result.reported:
         print(d.format_github() if fmt == "github" else d.format_text())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     corpus = result.corpus

@@ -175,6 +175,13 @@ class Validator:
                     continue
                 items.append(self.mapping(item, f.items, here, f"item {i + 1} of {name}"))
             return items
+        if f.kind is Kind.OBJECT:
+            if not isinstance(raw, dict):
+                self.error(key, f"{name} must be a mapping of keys "
+                                f"({', '.join(x.name for x in f.items)}), found {_kind(raw)}",
+                           at_value=True)
+                return None
+            return self.mapping(raw, f.items, key, name)
         if f.kind in (Kind.TEXT_LIST, Kind.REF_LIST):
             values = [raw] if isinstance(raw, str) else raw
             if not isinstance(values, list):
@@ -352,6 +359,8 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
             if f.max_items:
                 lst["maxItems"] = f.max_items
             return {"anyOf": [lst, one]}
+        case Kind.OBJECT:
+            return _object_schema(f.items, choices)
         case Kind.OBJECTS:
             objects: dict[str, Any] = {"type": "array",
                                        "items": _object_schema(f.items, choices)}

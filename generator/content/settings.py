@@ -7,11 +7,12 @@ the file) needs no MkDocs plugin machinery to know the settings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from generator import limits
 from generator.content.fields import Field, Kind, Validator, declared, suggestion
@@ -99,19 +100,40 @@ VERDICT_FIELDS = declared(Verdict)
 
 TOPIC_FIELDS = declared(Topic)
 
+
+@model
+class Desk:
+    """Who answers for the site: shown on the About page and in every page's footer."""
+
+    name: str | None = fm(TEXT, "Who runs the site: the organisation or people that publish "
+                          "it.", default=None, max_chars=200)
+    editors: tuple[str, ...] = fm(TEXT_LIST, "The editors who answer for the fact checks, by "
+                                  "name.", default=(), max_items=50)
+    funding: str | None = fm(TEXT, "Who pays for the work, in a sentence.", default=None,
+                             max_chars=1000)
+    contact: str | None = fm(TEXT, "How readers reach the desk: an email address or a web "
+                             "address.", default=None, max_chars=300)
+
+
+DESK_FIELDS = declared(Desk)
+_DESK_HELP = {f.name: f.description for f in DESK_FIELDS}
+
 SETTINGS_FIELDS: tuple[Field, ...] = (
     Field("sources_dir", Kind.TEXT, "Folder of source articles, relative to the root.",
           default="sources"),
     Field("claims_dir", Kind.TEXT, "Folder of claim files, relative to the root.",
           default="content/claims"),
     Field("per_page", Kind.INT, "Entries per page of a listing.", default="20"),
-    Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview.",
-          default="site_name"),
+    Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview "
+          "and the feed; defaults to the desk's name, else the site's.", default="site_name"),
     Field("verdicts", Kind.OBJECTS, "The verdict scale, best first.", items=VERDICT_FIELDS,
           min_items=1, max_items=30),
     Field("topics", Kind.OBJECTS, "The topics a claim's `tags` may name, each by its slug or "
           "its name.", items=TOPIC_FIELDS,
           max_items=limits.MAX_TOPICS),
+    Field("desk", Kind.OBJECT, "Who answers for the site (name, editors, funding, contact), "
+          "shown on the About page and in the footer; `check` warns of what is not set.",
+          items=DESK_FIELDS),
 )
 
 
@@ -128,6 +150,11 @@ class Settings:
     site_url: str | None = None
     organisation: str | None = None
     topics: tuple[Topic, ...] = ()
+    desk: Desk = field(default_factory=Desk)
+    repo_url: str | None = None  # MkDocs' `repo_url`: the desk's repository
+    # What the desk leaves unset, as warnings at their place in the config file: `check`
+    # and `build` print them; they never stop a build.
+    unset: tuple[Diagnostic, ...] = ()
 
     @property
     def verdict_keys(self) -> tuple[str, ...]:
@@ -148,7 +175,20 @@ class Settings:
 
     @property
     def author(self) -> str:
-        return self.organisation or self.site_name
+        return self.organisation or self.desk.name or self.site_name
+
+    def issue_url(self, page_url: str | None = None, title: str | None = None) -> str | None:
+        """The repository's correction form, prefilled with a page's address and title;
+        None without a repository (GitHub's issue forms take field values by id)."""
+        if not self.repo_url:
+            return None
+        fields = {"template": "correction.yml"}
+        if title:
+            fields["title"] = f"Correction: {title}"
+        if page_url:
+            fields["claim"] = page_url
+        query = urlencode(fields)
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
     def topic(self, slug: str) -> Topic:
         return self._topics_by_slug[slug]
@@ -185,13 +225,15 @@ def load_settings(root: Path, config_file: Path | str | None = None
     values: dict[str, Any] = {}
     base: dict[str, Any] = {}
     topics: tuple[Topic, ...] = ()
+    tf: TextFile | None = None
+    key: tuple[str | int, ...] = ("plugins",)
     if path.is_file() or config_file is not None:
         tf = read_yaml_config(path, report.path, report)
         if tf is None:
             return Settings(root, config_file=report.path), report.items
         base = tf.data
         index, options = plugin_entry(tf.data)
-        key: tuple[str | int, ...] = ("plugins",) if index is None else (
+        key = ("plugins",) if index is None else (
             "plugins", index, "factcheck")
         values = Validator(tf, report, {}).mapping(options, SETTINGS_FIELDS, key,
                                                    "the factcheck plugin settings")
@@ -210,6 +252,15 @@ def load_settings(root: Path, config_file: Path | str | None = None
         verdicts = tuple(Verdict(**{**v, "needs_severity": Severity(v.get(
             "needs_severity", Severity.ERROR))}) for v in items) or DEFAULT_VERDICTS
     site_url = base.get("site_url")
+    repo_url = base.get("repo_url")
+    repo_url = repo_url.strip() if isinstance(repo_url, str) and repo_url.strip() else None
+    if repo_url and not repo_url.lower().startswith(("https://", "http://")):
+        line, col = tf.value_at(("repo_url",)) if tf is not None else (1, 1)
+        report.error(line, col, f"`repo_url` is `{repo_url}`: expected the repository's "
+                     "http(s) address, like https://github.com/owner/name")
+        repo_url = None
+    desk = Desk(**values.get("desk", {}))
+    unset = _unset(tf, key, desk, repo_url, report.path)
     return Settings(
         root=root,
         config_file=report.path,
@@ -222,7 +273,29 @@ def load_settings(root: Path, config_file: Path | str | None = None
         site_url=str(site_url) if isinstance(site_url, str) else None,
         organisation=values.get("organisation"),
         topics=topics,
+        desk=desk,
+        repo_url=repo_url,
+        unset=unset,
     ), report.items
+
+
+def _unset(tf: TextFile | None, key: tuple[str | int, ...], desk: Desk, repo_url: str | None,
+           path: str) -> tuple[Diagnostic, ...]:
+    """A warning for each accountability setting left empty, where it is (or would go)."""
+    report = Report(path)
+    missing = [name for name in ("name", "editors", "funding", "contact")
+               if not getattr(desk, name)]
+    for name in missing:
+        at = tf.value_at((*key, "desk", name)) if tf is not None else (1, 1)
+        report.warning(*at, f"`desk: {name}` is empty, so the About page and the footer say "
+                       f"it is not published; set it under the factcheck plugin: "
+                       f"{_DESK_HELP[name]}")
+    if not repo_url:
+        at = tf.value_at(("repo_url",)) if tf is not None else (1, 1)
+        report.warning(*at, "`repo_url` is not set, so claim pages cannot link to a "
+                       "correction form and the guide cannot name the repository: set "
+                       "`repo_url` (the deploy workflow sets FACTCHECK_REPO_URL)")
+    return tuple(report.items)
 
 
 def _topics(items: Sequence[dict[str, Any] | None], tf: TextFile, key: Key, report: Report

@@ -219,13 +219,17 @@ class _Builder:
 
 def _env_tag(node: Node) -> str | None:
     """mkdocs.yml's `!ENV NAME` / `!ENV [NAME, ..., default]`."""
-    names = [node.value] if isinstance(node, ScalarNode) else [
-        n.value for n in node.value if isinstance(n, ScalarNode)
+    items = [node] if isinstance(node, ScalarNode) else [
+        n for n in node.value if isinstance(n, ScalarNode)
     ]
-    for name in names[:-1] if len(names) > 1 else names:
-        if os.environ.get(str(name)):
-            return os.environ[str(name)]
-    return str(names[-1]) if len(names) > 1 else None
+    for item in items[:-1] if len(items) > 1 else items:
+        if os.environ.get(str(item.value)):
+            return os.environ[str(item.value)]
+    if len(items) < 2:
+        return None
+    default = items[-1]
+    # A `null` or `~` default is no value, as MkDocs reads it.
+    return None if default.tag == "tag:yaml.org,2002:null" else str(default.value)
 
 
 def decode(raw: bytes, report: Report) -> str | None:

@@ -22,6 +22,7 @@ from generator.content.settings import config_path
 from generator.diagnostics import Severity
 from generator.mkdocs_adapter.plugin import FactcheckPlugin
 from generator.preview.session import Preview
+from generator.site.urls import local_address_warning
 
 log = logging.getLogger("factcheck.build")
 
@@ -30,7 +31,7 @@ def _precheck(root: Path, config_file: Path | None, steps: CheckSteps | None = N
               ) -> tuple[CheckResult, int]:
     """The check's result, printed, and its number of errors."""
     result = run_check(root, config_file, steps=steps)
-    for d in result.diagnostics:
+    for d in result.reported:
         print(d.format_text())
     return result, sum(d.severity is Severity.ERROR for d in result.diagnostics)
 
@@ -48,6 +49,9 @@ def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> i
     if errors:
         print(f"factcheck: {errors} error(s); the site was not built", file=sys.stderr)
         return 1
+    warning = local_address_warning(result.settings.site_url)
+    if warning:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
     target = (site_dir or root / "site").resolve()
     logging.getLogger("mkdocs").setLevel(max(logging.getLogger().level, logging.WARNING))
     plugin = None

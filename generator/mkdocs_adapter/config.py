@@ -20,8 +20,13 @@ class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
     per_page = c.Optional(c.Type(int))
     """Entries per page of a listing."""
     organisation = c.Optional(c.Type(str))
-    """The fact-checking desk named as author in ClaimReview."""
+    ("""The fact-checking desk named as author in ClaimReview and the feed; defaults to the """
+     """desk's name, else the site's.""")
     verdicts = c.Optional(c.ListOfItems(c.Type(dict)))
     """The verdict scale, best first."""
     topics = c.Optional(c.ListOfItems(c.Type(dict)))
     """The topics a claim's `tags` may name, each by its slug or its name."""
+    desk = c.Optional(c.Type(dict))
+    ("""Who answers for the site (name, editors, funding, contact), shown on the About """
+     """page and in the footer; `check` warns of what is not set.""")
+

@@ -68,6 +68,12 @@ class GeneratedPage(Page):
         self.meta = {"title": theme_text(self.spec.title)}
         if self.spec.description:
             self.meta["description"] = theme_text(self.spec.description)
+        # For link previews (`theme/main.html`): what kind of page, and an article's dates.
+        self.meta["og_type"] = self.spec.kind
+        if self.spec.published:
+            self.meta["published_time"] = self.spec.published
+        if self.spec.modified:
+            self.meta["modified_time"] = self.spec.modified
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""

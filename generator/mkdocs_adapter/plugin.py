@@ -33,9 +33,18 @@ from generator.preview.watch import use_file_events
 from generator.search.pagefind import SearchIndexError, index_site
 from generator.site.census import Census, take_census
 from generator.site.csp import add_csp
+from generator.site.desk import desk_facts
 from generator.site.pages import SCRIPTS, STYLESHEETS, GeneratedSite, generate_site
+from generator.site.urls import local_address_warning
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
+# Outside MkDocs' loggers: a warning about where this build's links point is not a problem
+# of the content, so `mkdocs build --strict` (CI's build of the seed site) does not fail
+# on it; Python prints it to stderr all the same.
+address_log = logging.getLogger("factcheck.site_url")
+# The theme's additions: link-preview tags and the feed link in every page's head, the
+# desk in every footer (`theme/`).
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-call]
@@ -51,9 +60,11 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
         self.pages = PlannedPages(dirty=False)
         self.census: Census | None = None
         self.failing = False  # the check failed before the preview had a good site
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         serving = command == "serve"
+        self.serving = serving
         self.preview = (self.handoff or Preview()) if serving else None
         self.handoff = None
         self.pages = PlannedPages(dirty=serving and dirty)
@@ -66,6 +77,11 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         result, self.prechecked = self.prechecked, None
+        if result is None and not self.serving:
+            # `factcheck build` said it already; `serve` is the local preview.
+            warning = local_address_warning(config.site_url)
+            if warning:
+                address_log.warning("factcheck: warning: %s", warning)
         if result is None:
             steps = self.preview.steps() if self.preview else CheckSteps()
             result = run_check(self.root, config.config_file_path, steps=steps)
@@ -92,9 +108,12 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
             self.failing = True
             config.nav = None
             return config
-        self.newest = max(((c.updated or c.published).first_day
-                           for c in result.corpus.claims.values()), default="1970-01-01")
         self.site = self._plan(result, Path(config.docs_dir))
+        self.newest = self.site.newest
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            # After a desk's own `custom_dir`, before the theme's templates.
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         for target, names in ((config.extra_css, STYLESHEETS),
                               (config.extra_javascript, SCRIPTS)):
             for name in names:
@@ -129,6 +148,11 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                ) -> jinja2.Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
+        settings = self.result.settings
+        env.globals["factcheck_desk"] = desk_facts(settings)
+        env.globals["factcheck_feed_title"] = f"{settings.site_name}: new and updated fact checks"
+        about = files.get_file_from_path("about.md")
+        env.globals["factcheck_about"] = about.url if about is not None else None
         return env
 
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:

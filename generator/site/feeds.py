@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.anchoring.resolve import Corpus
 from generator.model import Claim, PartialDate
 from generator.review.accounts import accounts, corroboration
 from generator.site.jsonld import absolute
+from generator.site.text import claimed
+from generator.site.updates import Update, last_changed
 from generator.site.urls import claim_url, source_url
 
 
@@ -77,12 +79,22 @@ def _timestamp(date: PartialDate) -> str:
     return f"{date.first_day}T00:00:00Z"
 
 
-def atom(corpus: Corpus, claims: Sequence[Claim], limit: int = 50) -> str:
-    """New and updated fact checks, newest first; the feed's date is its newest entry's."""
+def atom(corpus: Corpus, claims: Sequence[Claim],
+         updates: Mapping[str, Sequence[Update]] | None = None, limit: int = 50) -> str:
+    """New and updated fact checks, the most recently changed first. An entry's `updated`
+    is the day its claim last changed, by its dates or by its git history (`updates`), and
+    its summary says what changed, as the claim page's "Updated" note does; the feed's date
+    is its newest entry's."""
     settings = corpus.settings
     home = absolute(settings, "")
-    entries = claims[:limit]
-    newest = max((c.updated or c.published for c in entries), default=PartialDate(1970, 1, 1))
+    found = updates or {}
+
+    def changed(c: Claim) -> PartialDate:
+        return last_changed(c, found.get(c.slug, ()))
+
+    entries = sorted(claims, key=lambda c: (changed(c).first_day, c.published.first_day,
+                                            c.slug), reverse=True)[:limit]
+    newest = max((changed(c) for c in entries), default=PartialDate(1970, 1, 1))
     e = xml_escape
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -97,16 +109,21 @@ def atom(corpus: Corpus, claims: Sequence[Claim], limit: int = 50) -> str:
     for c in entries:
         url = absolute(settings, claim_url(c.slug))
         label = settings.verdict(c.verdict).label
-        status = "Updated" if c.updated else "New"
+        recent = found.get(c.slug, ())
+        if recent:
+            status = f"Updated {recent[0].date.human}: {recent[0].note}"
+        else:
+            status = f"Updated {c.updated.human}." if c.updated else "New."
+        text = f"{status} {c.claimant} claimed {claimed(c.claim_date)}: “{c.claim}” {c.summary}"
         out += [
             "  <entry>",
-            f"    <title>{e(f'{label}: {c.headline}')}</title>",
+            f"    <title>{e(f'{label}: {c.headline} (claimed {claimed(c.claim_date)})')}</title>",
             f'    <link href="{e(url)}"/>',
             f"    <id>{e(url)}</id>",
             f"    <published>{_timestamp(c.published)}</published>",
-            f"    <updated>{_timestamp(c.updated or c.published)}</updated>",
+            f"    <updated>{_timestamp(changed(c))}</updated>",
             f"    <category term=\"{e(c.verdict)}\" label=\"{e(label)}\"/>",
-            f"    <summary>{e(f'{status}. {c.claimant}: “{c.claim}” {c.summary}')}</summary>",
+            f"    <summary>{e(text)}</summary>",
             "  </entry>",
         ]
     out.append("</feed>")

@@ -36,12 +36,13 @@ from generator.review.accounts import (
     tally_text,
 )
 from generator.site import feeds
+from generator.site.desk import contact_href, desk_facts
 from generator.site.highlight import Mark, highlight
-from generator.site.jsonld import claim_review, script_json
+from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
 from generator.site.render import environment, meta_value
-from generator.site.text import sentence_bounds, text_fragment
-from generator.site.updates import latest, updates_by_claim
+from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
+from generator.site.updates import last_changed, latest, updates_by_claim
 from generator.site.urls import claim_url, listing_url, relative, slugify, source_url
 
 log = logging.getLogger("factcheck.pages")
@@ -53,10 +54,14 @@ COLUMNS = (
     (Stance.REFUTES, "What disputes the claim", "−", "disputes the claim"),
     (Stance.CONTEXT, "Context", "ℹ", "was cited as context"),
 )
+# Where each hand-written page takes its generated blocks; a block whose marker is
+# missing goes at the end of the page.
 MARKERS = {
-    "index.md": "<!-- factcheck:latest -->",
-    "methodology.md": "<!-- factcheck:verdicts -->",
-    "corrections.md": "<!-- factcheck:corrections -->",
+    "index.md": ("<!-- factcheck:latest -->",),
+    "methodology.md": ("<!-- factcheck:verdicts -->",),
+    "corrections.md": ("<!-- factcheck:report -->", "<!-- factcheck:corrections -->"),
+    "about.md": ("<!-- factcheck:desk -->",),
+    "contributing.md": ("<!-- factcheck:clone -->",),
 }
 ASSETS = ("factcheck.css", "factcheck.js", "search.js")
 # What every page loads: the packaged assets and the stylesheet made from the verdict scale.
@@ -79,6 +84,9 @@ class PageSpec:
     date: str | None  # the day its content last changed, for the sitemap
     key: str  # a digest of everything the page shows
     body: Callable[[], str]
+    kind: str = "website"  # for link previews (og:type): `article` for a fact check
+    published: str | None = None  # an article's dates, YYYY-MM-DD
+    modified: str | None = None
 
     def markdown(self) -> str:
         """Front-matter, then the HTML (Markdown passes HTML through as it is)."""
@@ -138,6 +146,10 @@ class SiteBuilder:
             self.settings.root, self.settings.claims_dir)
         self.updates = updates_by_claim(corpus.claims, self.history, self.settings,
                                         corpus.sources)
+        # The day each claim last changed, from its dates and its history alike: the
+        # page's "Updated", the sitemap and the feed say the same.
+        self.changed = {slug: last_changed(c, self.updates.get(slug, ()))
+                        for slug, c in corpus.claims.items()}
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -155,17 +167,20 @@ class SiteBuilder:
 
     def page(self, url: str, template: str, *, title: str, key: Iterable[object],
              context: Callable[[], dict[str, Any]], description: str | None = None,
-             toc: Sequence[tuple[str, str]] = (), date: str | None = None) -> None:
+             toc: Sequence[tuple[str, str]] = (), date: str | None = None,
+             article: tuple[str, str | None] | None = None) -> None:
         """Plan a page. `key` names everything `context` reads, so equal keys mean equal
         pages; the context is built, and the template rendered, only when asked."""
         path = url + "index.md"
         digest = text_digest(repr((template, self._settings_key, title, description, tuple(toc),
-                               *key)))
+                               date, article, *key)))
 
         def body() -> str:
             return self.env.get_template(template).render(**context())
 
-        self.pages[path] = PageSpec(path, title, description, tuple(toc), date, digest, body)
+        published, modified = article or (None, None)
+        self.pages[path] = PageSpec(path, title, description, tuple(toc), date, digest, body,
+                                    "article" if article else "website", published, modified)
 
     def hand_written(self, name: str) -> str | None:
         path = (self.docs_dir / name) if self.docs_dir else None
@@ -185,7 +200,7 @@ class SiteBuilder:
         self.files["claims.json"] = feeds.claims_json(self.corpus, lambda slug: self.part(
             f"{self._settings_key}:claims.json:{self.claim_key(slug)}",
             lambda: feeds.claim_entry(self.corpus, slug)))
-        self.files["feed.xml"] = feeds.atom(self.corpus, self.claims)
+        self.files["feed.xml"] = feeds.atom(self.corpus, self.claims, self.updates)
         self.files["assets/verdicts.css"] = "".join(
             f".fc-verdict-{v.key} {{ --fc-colour: {v.colour}; }}\n" for v in self.settings.verdicts)
         for name in ASSETS:
@@ -200,6 +215,8 @@ class SiteBuilder:
         evidence = self.corpus.evidence.get(claim.slug, ())
         updates = self.updates.get(claim.slug, ())
         updated = max((d for d in (claim.updated, latest(updates)) if d), default=None)
+        verdict = self.settings.verdict(claim.verdict)
+        page_address = absolute(self.settings, url)
         toc = [("in-short", "In short"), ("competing-accounts", "Competing accounts"),
                ("analysis", "Analysis")]
         if updates or claim.corrections:
@@ -235,8 +252,12 @@ class SiteBuilder:
                 else:
                     appearances.append({"href": ref, "label": ref})
             return dict(
-                claim=claim, verdict=self.settings.verdict(claim.verdict), columns=columns,
+                claim=claim, verdict=verdict, columns=columns,
                 verdict_href=link(f"methodology/#verdict-{claim.verdict}"),
+                report_href=self.settings.issue_url(page_address, claim.headline),
+                contact=self.settings.desk.contact,
+                contact_href=contact_href(self.settings.desk.contact or ""),
+                corrections_href=link("corrections/"),
                 appearances=appearances,
                 claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
                 topics=[{"href": link(f"topics/{t}/"), "label": self.settings.topic(t).name}
@@ -247,9 +268,12 @@ class SiteBuilder:
                     self.corpus, claim, updated.iso if updated else None))),
             )
 
-        self.page(url, "claim.html.j2", title=claim.headline, description=claim.summary,
-                  toc=toc, key=key, context=context,
-                  date=(claim.updated or claim.published).first_day)
+        self.page(url, "claim.html.j2",
+                  title=f"{claim.headline} (claimed {claimed(claim.claim_date)})",
+                  description=share_description(verdict.label, claim.claimant,
+                                                claim.claim_date, claim.claim),
+                  toc=toc, key=key, context=context, date=self.changed[claim.slug].first_day,
+                  article=(claim.published.first_day, updated.first_day if updated else None))
 
     def accounts(self, slug: str) -> tuple[Account, ...]:
         """Whose account each of a claim's evidence items is, computed once a claim."""
@@ -358,9 +382,7 @@ class SiteBuilder:
                   context=context, date=self.newest_date(citing))
 
     def newest_date(self, slugs: Iterable[str]) -> str | None:
-        claims = self.corpus.claims
-        return max(((claims[s].updated or claims[s].published).first_day for s in slugs),
-                   default=None)
+        return max((self.changed[s].first_day for s in slugs), default=None)
 
     @staticmethod
     def source_metadata(source: Source) -> list[tuple[str, Any]]:
@@ -471,27 +493,41 @@ class SiteBuilder:
     # -- hand-written pages with generated blocks -----------------------------------------
 
     def special_pages(self) -> None:
-        blocks: dict[str, tuple[str, dict[str, Any]]] = {
-            "index.md": ("latest.html.j2", {
+        settings = self.settings
+        blocks: dict[str, tuple[tuple[str | None, dict[str, Any]], ...]] = {
+            "index.md": (("latest.html.j2", {
                 "claims": self.claims[:LATEST], "link": self.claim_linker(""),
-                "verdict": self.settings.verdict, "evidence_line": self.evidence_line,
-                "all_href": "claims/"}),
-            "methodology.md": ("verdicts.html.j2", {
-                "verdicts": self.settings.verdicts, "best": self.settings.best_rating,
-                "needs": lambda v: [Need(n).text for n in v.needs]}),
-            "corrections.md": ("corrections.html.j2", {
-                "entries": self.correction_entries("corrections/"),
-                "history": self.history}),
+                "verdict": settings.verdict, "evidence_line": self.evidence_line,
+                "all_href": "claims/"}),),
+            "methodology.md": (("verdicts.html.j2", {
+                "verdicts": settings.verdicts, "best": settings.best_rating,
+                "needs": lambda v: [Need(n).text for n in v.needs]}),),
+            "corrections.md": (
+                ("report.html.j2", {"repo_url": settings.repo_url,
+                                    "issues_href": settings.issue_url(),
+                                    "about_href": relative("corrections/", "about/")
+                                    if self.hand_written("about.md") is not None else None}),
+                ("corrections.html.j2", {
+                    "entries": self.correction_entries("corrections/"),
+                    "history": self.history})),
+            "about.md": (("desk.html.j2", {"facts": desk_facts(settings)}),),
+            "contributing.md": ((None, {"repo_url": settings.repo_url}),),
         }
-        titles = {"index.md": self.settings.site_name, "methodology.md": "Methodology",
-                  "corrections.md": "Corrections"}
-        for name, (template, context) in blocks.items():
-            block = self.env.get_template(template).render(**context).strip()
-            text = self.hand_written(name) or f"# {titles[name]}\n\n{MARKERS[name]}\n"
-            if MARKERS[name] in text:
-                text = text.replace(MARKERS[name], "\n" + block + "\n", 1)
-            else:
-                text = text.rstrip("\n") + "\n\n" + block + "\n"
+        titles = {"index.md": settings.site_name, "methodology.md": "Methodology",
+                  "corrections.md": "Corrections", "about.md": "About",
+                  "contributing.md": "Contributing"}
+        for name, parts in blocks.items():
+            text = self.hand_written(name)
+            if text is None and name in ("about.md", "contributing.md"):
+                continue  # pages a desk may leave out
+            text = text or f"# {titles[name]}\n\n" + "".join(m + "\n" for m in MARKERS[name])
+            for marker, (template, context) in zip(MARKERS[name], parts, strict=True):
+                block = (self.env.get_template(template).render(**context).strip() if template
+                         else clone_block(settings.repo_url))
+                if marker in text:
+                    text = text.replace(marker, "\n" + block + "\n", 1)
+                else:
+                    text = text.rstrip("\n") + "\n\n" + block + "\n"
             self.files[name] = text
 
     def correction_entries(self, page_url: str) -> list[dict[str, Any]]:
@@ -503,10 +539,23 @@ class SiteBuilder:
         return sorted(entries, key=lambda e: (e["date"], e["href"]), reverse=True)
 
 
+def clone_block(repo_url: str | None) -> str:
+    """The guide's first commands, in Markdown, with the desk's repository when it is set."""
+    lines = [f"git clone {repo_url or '<repository-url>'} factcheck", "cd factcheck",
+             "./scripts/build-site"]
+    fence = "```sh\n" + "\n".join(lines) + "\n```"
+    if repo_url:
+        return fence
+    return ("This copy of the site names no repository (`repo_url` is not set in `mkdocs.yml`), "
+            "so put your desk's repository address in place of `<repository-url>`:\n\n"
+            + fence)
+
+
 @dataclass(frozen=True)
 class GeneratedSite:
     files: dict[str, str | bytes]  # data files and hand-written pages, ready
     pages: dict[str, PageSpec]  # generated pages, planned
+    newest: str = "1970-01-01"  # the day the newest change to any claim was made
 
 
 def generate_site(corpus: Corpus, docs_dir: Path | None = None,
@@ -514,7 +563,8 @@ def generate_site(corpus: Corpus, docs_dir: Path | None = None,
     """Plan the site; `part` may answer a data file's parts (claims.json entries, by key)
     from an earlier build."""
     builder = SiteBuilder(corpus, docs_dir, history, part)
-    return GeneratedSite(builder.build(), builder.pages)
+    newest = max((d.first_day for d in builder.changed.values()), default="1970-01-01")
+    return GeneratedSite(builder.build(), builder.pages, newest)
 
 
 def generate(corpus: Corpus, docs_dir: Path | None = None, history: History | None = None

@@ -8,6 +8,8 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from generator.site.text import claimed
+
 
 @cache
 def environment() -> Environment:
@@ -18,6 +20,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=False,
     )
+    env.filters["claimed"] = claimed  # a PartialDate as `in 2021`, `on 3 May 2021`
     return env
 
 

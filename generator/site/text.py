@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote as _quote
 
 from generator.anchoring.normalize import normalise_text
+from generator.model import PartialDate
 
 # A sentence ends at . ! or ? (maybe followed by closing quotes) before white space.
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")
@@ -50,3 +51,25 @@ def text_fragment(article: str, span_text: str, max_words: int = 8) -> str:
     ends = [words[-n:] for n in range(3, len(words) - len(words) // 2 + 1)] or [words[-1:]]
     start, end = unique_from(starts), unique_from(ends)
     return f"#:~:text={fragment_encode(start)},{fragment_encode(end)}"
+
+
+def claimed(date: PartialDate) -> str:
+    """When a claim was made, as a phrase: `in 2021`, `in September 2023`, `on 3 May 2021`."""
+    return ("on " if date.day else "in ") + date.human
+
+
+SHARE_CHARS = 160  # what search engines and link previews show of a description
+
+
+def share_description(verdict: str, claimant: str, when: PartialDate, claim: str) -> str:
+    """A claim page's description for search engines and link previews: the verdict and
+    when the claim was made first, then as much of the claim as fits, cut at a word."""
+    who = claimant[:1].upper() + claimant[1:]
+    head = f"Verdict: {verdict}. {who} claimed {claimed(when)}: “"
+    room = SHARE_CHARS - len(head) - 1
+    text = " ".join(claim.split())
+    if len(text) > room:
+        cut = text[: max(room - 1, 0)]
+        text = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:.") + "…"
+    out = head + text + "”"
+    return out if len(out) <= SHARE_CHARS else out[: SHARE_CHARS - 1] + "…"

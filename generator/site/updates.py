@@ -62,6 +62,12 @@ def latest(updates: Sequence[Update]) -> PartialDate | None:
     return max((u.date for u in updates), default=None)
 
 
+def last_changed(claim: Claim, updates: Sequence[Update]) -> PartialDate:
+    """The day a claim last changed, by its dates or its history: what its page's
+    "Updated", the feed and the sitemap all say."""
+    return max(d for d in (claim.published, claim.updated, latest(updates)) if d)
+
+
 def _label(settings: Settings, key: str | None) -> str:
     if key is None:
         return "none"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import posixpath
 import re
 import unicodedata
 from functools import cache
+from urllib.parse import urlsplit
 
 
 @cache
@@ -48,3 +50,26 @@ def relative(from_url: str, to_url: str) -> str:
     if rel == ".":
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def is_local_address(site_url: str | None) -> bool:
+    """Whether `site_url` is a loopback address (the local preview's), which no reader of
+    a published site can reach."""
+    if not site_url:
+        return False
+    host = (urlsplit(site_url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback or host in ("0.0.0.0", "::")
+    except ValueError:
+        return False
+
+
+def local_address_warning(site_url: str | None) -> str | None:
+    """What a build says when its pages will point at the local preview address."""
+    if not is_local_address(site_url):
+        return None
+    return (f"site_url is the local preview address {site_url}: canonical links, ClaimReview, "
+            "the feed and the sitemap will point there; set FACTCHECK_SITE_URL (or site_url "
+            "in mkdocs.yml) to the published address before publishing this build")

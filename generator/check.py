@@ -12,6 +12,7 @@ from generator.anchoring.resolve import Anchorer, Corpus, ResolutionMemo, resolv
 from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
 from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
+from generator.content.snapshots import verify as verify_snapshots
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
 from generator.review.rules import VerdictCheck, check_verdicts
@@ -64,6 +65,7 @@ def run_check(root: Path, config_file: Path | str | None = None,
     verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, steps.verdict)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
+    pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
                           *verdict_diags, *lock.items, *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))

@@ -113,9 +113,12 @@ def commit(files: Sequence[tuple[Path, bytes]]) -> None:
     renamed into place; on failure the files already renamed are restored."""
     staged: list[tuple[Path, Path]] = []
     placed: list[tuple[Path, bytes | None]] = []
+    made: list[Path] = []
     try:
         for target, data in files:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.parent.is_dir():
+                target.parent.mkdir(parents=True)
+                made.append(target.parent)
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                         dir=target.parent)
             staged.append((Path(name), target))
@@ -131,6 +134,10 @@ def commit(files: Sequence[tuple[Path, bytes]]) -> None:
                 target.unlink(missing_ok=True)
             else:
                 target.write_bytes(before)
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        for folder in reversed(made):
+            folder.rmdir()
         raise CaptureError(f"writing {e.filename or 'the files'} failed: "
                            f"{e.strerror or e}; nothing was written") from None
     finally:

@@ -369,6 +369,23 @@ def test_the_check_verifies_each_snapshot(base: str, project: Path) -> None:
     assert run_cli(["check", "--root", str(project)]).code == 0
 
 
+def test_check_changed_checks_a_source_whose_snapshot_changed(base: str, tmp_path: Path
+                                                               ) -> None:
+    from gitrepo import Repo
+
+    repo = Repo(tmp_path / "repo")
+    assert capture(repo.root, f"{base}/jsonld.html", "--id", "mandate")[0] == 0
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "Capture")
+    snapshot = repo.root / "sources" / "snapshots" / "mandate.html.gz"
+    snapshot.write_bytes(gzip.compress(b"<html>another page</html>", mtime=0))
+    result = run_cli(["check", "--root", str(repo.root), "--changed", "HEAD"])
+    assert result.code == 1
+    assert "1 changed source(s)" in result.err
+    assert re.search(r"^sources/mandate\.md:\d+:1: error: sources/snapshots/mandate\.html\.gz "
+                     "holds bytes", result.out, re.M), result.out
+
+
 # -- small parts --------------------------------------------------------------------------
 
 def test_the_header_charset_wins_over_the_meta_tag() -> None:

@@ -7,6 +7,7 @@ the server fills in with its own, so a page's canonical link points back at it.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import http.server
 import threading
@@ -60,6 +61,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path.startswith("/mirror/"):  # the same article under another canonical URL
             self.send(200, page_bytes(name.removeprefix("mirror/"),
                                       "https://mirror.example"), "text/html")
+        elif path == "/gzipped":  # compressed although the client asked for identity
+            self.send(200, gzip.compress(page_bytes("opengraph.html", self.base)),
+                      headers={"Content-Encoding": "gzip"})
+        elif path == "/gzip-bomb":
+            self.send(200, gzip.compress(b"<html>" + b" " * 6_000_000),
+                      headers={"Content-Encoding": "gzip"})
         elif path == "/moved":
             self.redirect("/hop/1", 301)
         elif path.startswith("/hop/"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import json
 import re
 import shutil
 import tempfile
@@ -223,6 +224,25 @@ def test_redirects_are_followed_and_the_page_names_its_url(base: str, project: P
     assert "no publication date" not in out and "no author" not in out
 
 
+def test_a_compressed_response_is_stored_as_the_page(base: str, project: Path) -> None:
+    code, _, err = capture(project, f"{base}/gzipped", "--id", "exchange")
+    assert code == 0, err
+    snapshot = project / "sources" / "snapshots" / "exchange.html.gz"
+    assert gzip.decompress(snapshot.read_bytes()) == page_bytes("opengraph.html", base)
+
+
+def test_the_schema_for_editors_accepts_a_captured_source(base: str, project: Path) -> None:
+    from jsonschema import Draft202012Validator
+    from test_schema import front_matter
+
+    assert capture(project, f"{base}/wordpress.html", "--id", "ledger")[0] == 0
+    assert run_cli(["schema", "--root", str(project), "--out", "schemas"]).code == 0
+    schema = json.loads((project / "schemas" / "source.schema.json").read_text("utf-8"))
+    text = (project / "sources" / "ledger.md").read_text(encoding="utf-8")
+    assert list(Draft202012Validator(schema).iter_errors(front_matter(text))) == []
+    assert "snapshot" in schema["properties"]
+
+
 # -- bad input: one line, exit 1, nothing written ----------------------------------------
 
 BAD = [
@@ -234,6 +254,7 @@ BAD = [
     ("/loop-a", [], "redirect loop"),
     ("/chain/1", [], "more than 5 redirects"),
     ("/slow", ["--timeout", "1"], "did not answer within 1 seconds"),
+    ("/gzip-bomb", [], "over the size limit of 5,000,000 bytes once decompressed"),
     ("/no-article", [], "no article text"),
     ("/bad-utf-8", [], "cannot decode the page"),
     ("/wordpress.html", ["--id", "lavrov-mirzoyan-talks"], "already exists"),

@@ -3,6 +3,7 @@ served on 127.0.0.1, scrolled to the quoted passage, in real Chromium."""
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from collections.abc import Iterator
 
@@ -63,6 +64,25 @@ def test_the_claim_links_the_original_with_a_text_fragment(claim_url: str, pages
     link = page.select_one("a.fc-original")
     assert link is not None
     assert str(link["href"]).startswith(f"{pages}/long-article.html#:~:text=")
+
+
+def test_the_source_page_shows_where_and_when_it_was_captured(claim_url: str, pages: str
+                                                              ) -> None:
+    source_url = claim_url.replace("claims/town-meetings-june/", "sources/town-meetings/")
+    with urllib.request.urlopen(source_url, timeout=10) as response:
+        page = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+    facts = {dt.get_text(): dd for dt, dd in zip(page.select(".fc-source-meta dt"),
+                                                 page.select(".fc-source-meta dd"),
+                                                 strict=True)}
+    original = facts["Original"].select_one("a")
+    assert original is not None and original["href"] == f"{pages}/long-article.html"
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", facts["Retrieved"].get_text())
+    digest = facts["Snapshot of the page as fetched"].get_text()
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", digest)
+    provenance = page.select_one(".fc-provenance")
+    assert provenance is not None
+    assert "snapshots/town-meetings.html.gz" in provenance.get_text()
+    assert digest in provenance.get_text()
 
 
 def test_the_text_fragment_scrolls_the_original_to_the_quote(browser, claim_url: str,  # type: ignore[no-untyped-def]

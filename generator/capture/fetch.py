@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
@@ -111,6 +112,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, limit: int = MAX_BYTES)
             headers: Message = response.headers
             _check_type(headers, current)
             data = _read(response, limit, deadline, timeout, current)
+            data = _decoded(data, headers.get("Content-Encoding", ""), limit, current)
             return Fetched(data, response.geturl() or current,
                            headers.get_content_charset(), retrieved)
 
@@ -135,6 +137,27 @@ def _left(deadline: float, timeout: float, url: str) -> float:
     if left <= 0:
         raise CaptureError(f"{url} did not answer within {timeout:g} seconds")
     return left
+
+
+def _decoded(data: bytes, encoding: str, limit: int, url: str) -> bytes:
+    """The page's bytes from a compressed response (sent despite `Accept-Encoding:
+    identity`), decompressed no further than the size limit."""
+    kind = encoding.strip().lower()
+    if kind in ("", "identity"):
+        return data
+    if kind not in ("gzip", "x-gzip", "deflate"):
+        raise CaptureError(f"{url} sent its page in the `{kind}` encoding, which capture "
+                           "cannot read; save the page from a browser and capture the file")
+    wbits = 31 if "gzip" in kind else (15 if data[:1] == b"\x78" else -15)
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise CaptureError(f"{url} sent a broken {kind} body ({e})") from None
+    if len(out) > limit:
+        raise CaptureError(f"{url} is over the size limit of {limit:,} bytes once "
+                           "decompressed; a news page is far smaller")
+    return out
 
 
 def _read(response: http.client.HTTPResponse, limit: int, deadline: float, timeout: float,

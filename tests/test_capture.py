@@ -407,6 +407,28 @@ def test_check_changed_checks_a_source_whose_snapshot_changed(base: str, tmp_pat
                      "holds bytes", result.out, re.M), result.out
 
 
+def test_the_preview_extracts_a_snapshot_again_only_when_it_changes(
+        base: str, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.check import run_check
+    from generator.content import snapshots
+    from generator.preview.cache import CheckMemory
+
+    assert capture(project, f"{base}/opengraph.html", "--id", "exchange")[0] == 0
+    reads: list[Path] = []
+    read = snapshots.read
+    monkeypatch.setattr(snapshots, "read", lambda path: reads.append(path) or read(path))
+    memory = CheckMemory()
+    for _ in range(3):
+        assert run_check(project, steps=memory.steps()).ok
+        memory.sweep()
+    assert len(reads) == 1
+    snapshot = project / "sources" / "snapshots" / "exchange.html.gz"
+    snapshot.write_bytes(gzip.compress(b"<html>changed</html>", mtime=0))
+    result = run_check(project, steps=memory.steps())
+    assert len(reads) == 2
+    assert [d.path for d in result.diagnostics] == ["sources/exchange.md"]
+
+
 # -- small parts --------------------------------------------------------------------------
 
 def test_the_header_charset_wins_over_the_meta_tag() -> None:

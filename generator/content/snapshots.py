@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Report, display_path
@@ -49,9 +49,17 @@ def read(path: Path, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def verify(sources: Mapping[str, Source], sources_folder: Path, root: Path
-           ) -> list[Diagnostic]:
-    """Each source that records a snapshot against the snapshot file's bytes."""
+def file_sha256(path: Path) -> str:
+    """`sha256:<hex>` of the bytes a snapshot file holds."""
+    return sha256(read(path))
+
+
+def verify(sources: Mapping[str, Source], sources_folder: Path, root: Path,
+           digest_of: Callable[[Path], str] | None = None) -> list[Diagnostic]:
+    """Each source that records a snapshot against the snapshot file's bytes. A
+    long-running caller passes a `digest_of` that remembers files it has seen (the
+    preview does), so an unchanged snapshot is not extracted again."""
+    digest_of = digest_of or file_sha256
     out: list[Diagnostic] = []
     for sid, source in sources.items():
         if not source.snapshot:
@@ -61,7 +69,7 @@ def verify(sources: Mapping[str, Source], sources_folder: Path, root: Path
         path = snapshot_path(sources_folder, sid)
         shown = display_path(path, root)
         try:
-            found = sha256(read(path))
+            found = digest_of(path)
         except FileNotFoundError:
             report.error(line, 1, f"`snapshot` records {source.snapshot[:19]}…, but {shown} "
                                   "is missing; restore it from the commit that added the "

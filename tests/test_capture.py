@@ -319,6 +319,15 @@ def test_a_failed_write_leaves_nothing_behind(base: str, project: Path,
     assert not (project / "sources" / "snapshots").exists()
 
 
+def test_without_a_lock_the_source_is_written_unpinned(base: str, project: Path) -> None:
+    (project / "sources.lock").unlink()
+    code, out, _ = capture(project, f"{base}/opengraph.html", "--id", "exchange")
+    assert code == 0
+    assert "no sources.lock in the project" in out and "factcheck pin exchange" in out
+    assert not (project / "sources.lock").exists()
+    assert (project / "sources" / "exchange.md").is_file()
+
+
 # -- a saved file, the archive ------------------------------------------------------------
 
 def test_a_saved_page_takes_its_url_from_the_page_only(project: Path, tmp_path: Path) -> None:

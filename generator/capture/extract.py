@@ -67,6 +67,8 @@ def extract(html: str, url: str | None) -> Article:
     title = _headline(_clean(doc.title) or _title(tree), tree)
     blocks = _blocks(doc.body, title)
     canonical = _canonical(tree, url)
+    if not doc.date:
+        log.info("trafilatura found no date; asking htmldate")
     date = doc.date or htmldate.find_date(tree, url=canonical or url, extensive_search=False,
                                           original_date=True)
     return Article(

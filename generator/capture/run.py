@@ -57,7 +57,10 @@ def capture(request: Request, settings: Settings) -> Outcome:
         html = charset.decode(fetched.data, fetched.charset)
     except ValueError as e:
         raise CaptureError(f"cannot decode the page: {e}") from None
+    log.info("%s: %d bytes, decoded as %s", fetched.url or request.target,
+             len(fetched.data), charset.declared(fetched.data, fetched.charset)[0])
     article = extract(html, fetched.url)
+    log.info("extracted %d block(s) and the title %r", len(article.blocks), article.title)
     if not article.blocks:
         raise CaptureError("no article text found on the page; if it has one, save the page "
                            "as HTML from a browser and capture the file")

@@ -337,8 +337,8 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
         case Kind.PASSAGE:
             return {"type": "string", "pattern": PASSAGE_PATTERN}
         case Kind.DATE:
-            return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN},
-                              {"type": "string", "pattern": TIMESTAMP_PATTERN}, _YEAR]}
+            return {"pattern": f"{DATE_PATTERN}|{TIMESTAMP_PATTERN}",
+                    "anyOf": [{"type": "string"}, _YEAR]}
         case Kind.DIGEST:
             return {"type": "string", "pattern": DIGEST_PATTERN}
         case Kind.URL:

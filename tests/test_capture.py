@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -347,6 +348,33 @@ def test_a_saved_page_takes_its_url_from_the_page_only(project: Path, tmp_path: 
                                     "villagers-return-tegh-after-road-reopens.md")
     assert "url" not in meta and meta["outlet"] == "Highland News Agency"
     assert "no URL on the page" in out
+    assert run_cli(["check", "--root", str(project)]).code == 0
+
+
+MARKERS = [
+    "The statement, published on Tuesday, lists the commitments of both sides in ten points.",
+    "1. The parties shall refrain from the use of force along the entire line of contact.",
+    "- Each side keeps its positions as of the date of signature, the text adds.",
+    "# 3 on the list concerns the exchange of prisoners and the remains of the dead.",
+    "<div> tags appeared in the published text, apparently by mistake of the editors.",
+    "> A quotation marker opens this paragraph in the original web page text.",
+    "2024. That is the year named for the second stage of the withdrawal process.",
+]
+
+
+def test_paragraphs_that_look_like_markdown_are_stored_verbatim(project: Path, tmp_path: Path
+                                                                ) -> None:
+    """A paragraph opening with `1. `, `- `, `# `, `<` or `> ` would lose its first
+    characters as Markdown; it is stored as a block whose text is kept as it is."""
+    saved = tmp_path / "points.html"
+    saved.write_text(PAGE.format(title="Ten points of the agreement", paragraphs="".join(
+        f"<p>{html.escape(p)}</p>" for p in MARKERS)), encoding="utf-8")
+    code, _, err = capture(project, str(saved), "--id", "points")
+    assert code == 0, err
+    source, diagnostics = load_source(project / "sources" / "points.md",
+                                      load_settings(project)[0])
+    assert source is not None and not diagnostics
+    assert [p.text for p in source.passages] == MARKERS
     assert run_cli(["check", "--root", str(project)]).code == 0
 
 

@@ -72,7 +72,7 @@ def _scalar(text: str) -> str:
 def _block(block: Block) -> str:
     """A block as Markdown that the source format reads back as one passage with the
     block's text: a heading as a heading; a paragraph that Markdown would read as
-    something else (`1. `, `- `, `# ` or `<` at its start) as an indented block, whose
+    something else (`1. `, `- `, `# `, `> ` or `<` at its start) as a fenced block, whose
     text the format keeps as it is."""
     text = block.text
     wanted = "heading" if block.kind == "heading" else "paragraph"
@@ -81,7 +81,7 @@ def _block(block: Block) -> str:
         return markdown
     if _reads_back(text, text, "paragraph"):
         return text  # a heading markdown cannot hold as one (a `#` at its end)
-    return "    " + text
+    return f"```\n{text}\n```"
 
 
 def _reads_back(markdown: str, text: str, kind: str) -> bool:

@@ -254,7 +254,7 @@ BAD = [
     ("/big-streamed", [], "over the size limit"),
     ("/loop-a", [], "redirect loop"),
     ("/chain/1", [], "more than 5 redirects"),
-    ("/slow", ["--timeout", "1"], "did not answer within 1 seconds"),
+    ("/slow", ["--timeout", "1"], "did not answer within 1 s"),
     ("/gzip-bomb", [], "over the size limit of 5,000,000 bytes once decompressed"),
     ("/no-article", [], "no article text"),
     ("/bad-utf-8", [], "cannot decode the page"),

@@ -38,7 +38,7 @@ def archive(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str | None, str
     except urllib.error.URLError as e:
         return None, f"{base} cannot be reached ({e.reason})"
     except TimeoutError:
-        return None, f"{base} did not answer within {timeout:g} seconds"
+        return None, f"{base} did not answer within {timeout:g} s"
     except (OSError, ValueError) as e:
         return None, f"{base} failed ({e})"
     for candidate in (location, final):

@@ -98,12 +98,12 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, limit: int = MAX_BYTES)
                 continue
             raise CaptureError(f"{current} answered HTTP {e.code} {e.reason}") from None
         except TimeoutError:
-            raise CaptureError(f"{current} did not answer within {timeout:g} seconds"
+            raise CaptureError(f"{current} did not answer within {timeout:g} s"
                                ) from None
         except urllib.error.URLError as e:
             reason = e.reason
             if isinstance(reason, TimeoutError | socket.timeout):
-                raise CaptureError(f"{current} did not answer within {timeout:g} seconds"
+                raise CaptureError(f"{current} did not answer within {timeout:g} s"
                                    ) from None
             raise CaptureError(f"cannot fetch {current}: {reason}") from None
         except (http.client.HTTPException, OSError, ValueError) as e:
@@ -135,7 +135,7 @@ def _check_type(headers: Message, url: str) -> None:
 def _left(deadline: float, timeout: float, url: str) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise CaptureError(f"{url} did not answer within {timeout:g} seconds")
+        raise CaptureError(f"{url} did not answer within {timeout:g} s")
     return left
 
 
@@ -173,7 +173,7 @@ def _read(response: http.client.HTTPResponse, limit: int, deadline: float, timeo
         try:
             chunk = response.read1(min(_CHUNK, limit + 1 - size))
         except TimeoutError:
-            raise CaptureError(f"{url} did not answer within {timeout:g} seconds") from None
+            raise CaptureError(f"{url} did not answer within {timeout:g} s") from None
         except (http.client.HTTPException, OSError) as e:
             raise CaptureError(f"reading {url} failed: {e}") from None
         if not chunk:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +12,7 @@ from generator.anchoring.resolve import Anchorer, Corpus, ResolutionMemo, resolv
 from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
 from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
+from generator.content.snapshots import verify as verify_snapshots
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
 from generator.review.rules import VerdictCheck, check_verdicts
@@ -50,6 +51,7 @@ class CheckSteps:
     anchor: Anchorer | None = None
     resolution: ResolutionMemo | None = None
     verdict: VerdictCheck | None = None
+    snapshot: Callable[[Path], str] | None = None  # a snapshot file's `sha256:<hex>`
 
 
 def run_check(root: Path, config_file: Path | str | None = None,
@@ -75,6 +77,7 @@ def run_check(root: Path, config_file: Path | str | None = None,
     verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, steps.verdict)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
+    pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
                           *verdict_diags, *lock.items, *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))

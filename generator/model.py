@@ -108,6 +108,7 @@ class Kind(StrEnum):
     COLOUR = "colour"
     TEXT_LIST = "text list"
     REF_LIST = "list of source ids or URLs"
+    DIGEST = "SHA-256 digest"
     OBJECTS = "list of items"
     OBJECT = "mapping"
 
@@ -132,6 +133,7 @@ INT: Of[int] = Of(Kind.INT)
 COLOUR: Of[str] = Of(Kind.COLOUR)
 TEXT_LIST: Of[tuple[str, ...]] = Of(Kind.TEXT_LIST)
 REF_LIST: Of[tuple[str, ...]] = Of(Kind.REF_LIST)
+DIGEST: Of[str] = Of(Kind.DIGEST)
 
 
 def one_of(options: type[E]) -> Of[E]:
@@ -211,10 +213,15 @@ class Source:
                               "recorded when left out.", default=None)
     archive_url: str | None = fm(URL, "An archived copy of the article.", default=None)
     retrieved: PartialDate | None = fm(DATE, "When the stored copy was taken: YYYY, YYYY-MM "
-                                       "or YYYY-MM-DD.", default=None)
+                                       "or YYYY-MM-DD, or the UTC time of the fetch as "
+                                       "YYYY-MM-DDTHH:MM:SSZ.", default=None)
+    snapshot: str | None = fm(DIGEST, "sha256:<hex>, the SHA-256 of the page's bytes as "
+                              "fetched, kept compressed in snapshots/<id>.html.gz beside the "
+                              "sources (written by `factcheck capture`).", default=None)
     notes: str | None = fm(TEXT, "Editorial notes on the copy, e.g. which metadata is "
                            "inferred from the text and how.", default=None)
     fingerprint: str = ""  # a digest of the file's bytes: equal fingerprints, equal sources
+    snapshot_line: int = 1  # the line of `snapshot:`, for the check of the snapshot file
 
     def passage(self, passage_id: str) -> Passage:
         for p in self.passages:

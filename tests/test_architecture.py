@@ -30,8 +30,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "search": {"base", "content", "anchoring", "site"},
     "preview": {"base", "content", "anchoring", "history", "review", "check", "site",
                 "search"},
+    "capture": {"base", "content"},
     "commands": {"base", "content", "anchoring", "history", "review", "check", "search",
-                 "mkdocs_adapter"},
+                 "capture", "mkdocs_adapter"},
     "mkdocs_adapter": {"base", "content", "anchoring", "history", "review", "check", "site",
                        "search", "preview"},
 }

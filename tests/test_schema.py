@@ -230,7 +230,7 @@ def test_the_date_pattern_takes_the_dates_the_check_takes(year: int) -> None:
 KIND_TYPES: dict[Kind, object] = {
     Kind.TEXT: str, Kind.ID: str, Kind.PASSAGE: str, Kind.URL: str, Kind.LANGUAGE: str,
     Kind.COLOUR: str, Kind.CHOICE: str, Kind.DATE: PartialDate, Kind.INT: int,
-    Kind.TEXT_LIST: tuple[str, ...], Kind.REF_LIST: tuple[str, ...],
+    Kind.TEXT_LIST: tuple[str, ...], Kind.REF_LIST: tuple[str, ...], Kind.DIGEST: str,
 }
 
 

@@ -77,6 +77,21 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", parents=[common], help="write a skeleton claim or source")
     new.add_argument("kind", choices=("claim", "source"))
     new.add_argument("name", help="the file name without .md: lowercase letters, digits, -")
+    capture = sub.add_parser(
+        "capture", parents=[common],
+        help="fetch a web page and store its article as a source, with a snapshot")
+    capture.add_argument("target", metavar="URL|FILE",
+                         help="the article's http(s) URL, or a page saved as .html")
+    capture.add_argument("--id", dest="source_id", default=None,
+                         help="the source id (default: proposed from the headline)")
+    capture.add_argument("--outlet", default=None, metavar="NAME",
+                         help="the outlet's name, when the page does not give it as you "
+                              "want it shown")
+    capture.add_argument("--archive", action="store_true",
+                         help="ask the Internet Archive's Save Page Now for an archive_url "
+                              "(endpoint: $FACTCHECK_ARCHIVE_ENDPOINT)")
+    capture.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                         help="give up on the page after this long (default 20)")
     schema = sub.add_parser("schema", parents=[common],
                             help="write JSON Schema for claim and source front-matter")
     schema.add_argument("--out", type=Path, default=Path("schemas"),
@@ -97,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = found
     command = {"check": _check, "build": _build, "serve": _serve, "new": _new,
                "schema": _schema, "pin": _pin, "suggest": _suggest, "urls": _urls,
-               "explain": _explain}[args.command]
+               "explain": _explain, "capture": _capture}[args.command]
     return command(args, root)
 
 
@@ -306,6 +321,31 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(path)
+    return 0
+
+
+def _capture(args: argparse.Namespace, root: Path) -> int:
+    from generator.capture.errors import CaptureError  # trafilatura is for this command only
+    from generator.capture.run import Request, capture
+
+    settings = _settings(args, root)
+    if settings is None:
+        return 1
+    if args.timeout <= 0:
+        print("factcheck capture: error: --timeout must be more than 0", file=sys.stderr)
+        return 2
+    request = Request(args.target, args.source_id, args.outlet, args.archive, args.timeout)
+    try:
+        outcome = capture(request, settings)
+    except CaptureError as e:
+        print(f"factcheck capture: error: {e}", file=sys.stderr)
+        return 1
+    lines = [f"wrote {w}" for w in outcome.written]
+    lines += [f"  {key}: {value}" for key, value in outcome.found]
+    lines += outcome.missing + outcome.notes
+    lines.append("read the stored text against the page before citing it: paragraphs, "
+                 "headline and metadata")
+    print("\n".join(lines))
     return 0
 
 

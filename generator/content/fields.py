@@ -36,10 +36,16 @@ DATE_PATTERN = (
     r"|-(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|-(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
     rf"|-02-(?:0[1-9]|1\d|2[0-8]))?|{_LEAP_YEAR}-02-29)$"
 )
+# The UTC time of a fetch, as `factcheck capture` writes `retrieved`.
+TIMESTAMP_PATTERN = (r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                     r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$")
+DIGEST_PATTERN = r"^sha256:[0-9a-f]{64}$"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"  # no flags in JSON Schema
 _PASSAGE = re.compile(PASSAGE_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _URL = re.compile(URL_PATTERN)
+_TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
+_DIGEST = re.compile(DIGEST_PATTERN)
 COLOUR_PATTERN = r"^(?:#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30})$"
 _COLOUR = re.compile(COLOUR_PATTERN)
 
@@ -224,6 +230,10 @@ class Validator:
                             "https:// URL; leave the key out when it is not known",
                        at_value=True)
             return None
+        if f.kind is Kind.DIGEST and not _DIGEST.match(text):
+            self.error(key, f"{name} is `{clip(text)}`: expected `sha256:` and 64 lowercase "
+                            "hex digits, as `factcheck capture` writes it", at_value=True)
+            return None
         if f.kind is Kind.COLOUR and not _COLOUR.match(text):
             self.error(key, f"{name} is `{clip(text)}`: expected a colour like `#1b7f3b` or "
                             "`teal`", at_value=True)
@@ -273,6 +283,8 @@ class Validator:
         if isinstance(raw, dt.date):
             return PartialDate(raw.year, raw.month, raw.day)
         text = str(raw).strip() if isinstance(raw, int | str) and not isinstance(raw, bool) else ""
+        if _TIMESTAMP.match(text):  # quoted, YAML leaves a time as text
+            text = text[:10]
         parsed = PartialDate.parse(text)
         if parsed is None:
             shown = clip(str(raw)) if not isinstance(raw, list | dict) else _kind(raw)
@@ -333,7 +345,10 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
         case Kind.PASSAGE:
             return {"type": "string", "pattern": PASSAGE_PATTERN}
         case Kind.DATE:
-            return {"pattern": DATE_PATTERN, "anyOf": [{"type": "string"}, _YEAR]}
+            return {"pattern": f"{DATE_PATTERN}|{TIMESTAMP_PATTERN}",
+                    "anyOf": [{"type": "string"}, _YEAR]}
+        case Kind.DIGEST:
+            return {"type": "string", "pattern": DIGEST_PATTERN}
         case Kind.URL:
             return {"type": "string", "pattern": URL_PATTERN}
         case Kind.LANGUAGE:

@@ -72,8 +72,10 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
                                       "front-matter, paragraphs separated by blank lines")
     if not report.ok or "title" not in values:
         return None, report.items
+    snapshot_line = tf.value_at(("snapshot",))[0] if "snapshot" in values else 1
     return Source(id=sid, path=path, passages=passages, digest=digest(tf.body),
-                  fingerprint=tf.fingerprint, **values), report.items
+                  fingerprint=tf.fingerprint, snapshot_line=snapshot_line,
+                  **values), report.items
 
 
 def load_claim(path: Path, settings: Settings

@@ -73,6 +73,9 @@ def verify(sources: Mapping[str, Source], pins: Mapping[str, str] | None, root: 
     return out + lock.items
 
 
+def lock_text(pins: Mapping[str, str]) -> str:
+    return HEADER + "".join(f"{sid} sha256:{pins[sid]}\n" for sid in sorted(pins))
+
+
 def write_lock(root: Path, pins: Mapping[str, str]) -> None:
-    lines = [f"{sid} sha256:{pins[sid]}\n" for sid in sorted(pins)]
-    (root / LOCK_NAME).write_text(HEADER + "".join(lines), encoding="utf-8")
+    (root / LOCK_NAME).write_text(lock_text(pins), encoding="utf-8")

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from generator.content.load import Loaded
 from generator.content.pins import LOCK_NAME
 from generator.content.settings import Settings
+from generator.content.snapshots import FOLDER as SNAPSHOTS
 from generator.diagnostics import display_path
 from generator.history.git import GitError, git, is_repository
 
@@ -91,7 +92,9 @@ def select(changes: Changes, loaded: Loaded, settings: Settings) -> Scope:
             or any(ref in sources for ref in claim.appearance))
     }
     paths = changes.paths | {display_path(loaded.claims[s].path, settings.root)
-                             for s in dependents}
+                             for s in dependents} | {
+        display_path(loaded.sources[s].path, settings.root)
+        for s in sources if s in loaded.sources}
     return Scope(changes, frozenset(changed_claims | dependents), frozenset(dependents),
                  frozenset(sources), frozenset(paths))
 
@@ -110,5 +113,9 @@ def restrict(loaded: Loaded, scope: Scope) -> Loaded:
 
 
 def _ids(paths: Collection[str], folder: PurePosixPath) -> set[str]:
+    """The ids of the files changed in `folder`; a changed snapshot changes its source."""
+    snapshots = folder / SNAPSHOTS
     return {PurePosixPath(p).stem for p in paths
-            if PurePosixPath(p).parent == folder and p.endswith(".md")}
+            if PurePosixPath(p).parent == folder and p.endswith(".md")} | {
+        PurePosixPath(p).name.removesuffix(".html.gz") for p in paths
+        if PurePosixPath(p).parent == snapshots and p.endswith(".html.gz")}

@@ -30,6 +30,7 @@ from generator.anchoring.resolve import Resolution
 from generator.check import CheckSteps
 from generator.content.load import load_claim, load_source
 from generator.content.settings import Settings
+from generator.content.snapshots import file_sha256
 from generator.diagnostics import Diagnostic
 from generator.digest import bytes_digest, text_digest
 from generator.model import Claim, Evidence, Source, fingerprint
@@ -85,13 +86,15 @@ class CheckMemory:
     _resolutions: Kept[tuple[object, ...], Resolution] = field(default_factory=Kept)
     # the same and the settings -> the verdict's problems
     _verdicts: Kept[tuple[object, ...], tuple[Diagnostic, ...]] = field(default_factory=Kept)
+    # snapshot path -> (stamp, `sha256:<hex>` of the bytes it holds)
+    _snapshots: Kept[Path, tuple[_Stamp, str]] = field(default_factory=Kept)
     _settings: tuple[Settings, str] | None = None
 
     def steps(self) -> CheckSteps:
         return CheckSteps(read_source=self._loader("source", load_source),
                           read_claim=self._loader("claim", load_claim),
                           anchor=self.anchor, resolution=self.resolution,
-                          verdict=self.verdict)
+                          verdict=self.verdict, snapshot=self.snapshot)
 
     def _loader(self, kind: str, load: Loader[T]) -> Loader[T]:
         def read(path: Path, settings: Settings) -> tuple[T | None, list[Diagnostic]]:
@@ -125,6 +128,18 @@ class CheckMemory:
         except OSError:
             return None
         self._digests.put(path, (stamp, digest))
+        return digest
+
+    def snapshot(self, path: Path) -> str:
+        """A snapshot's digest, extracted again only when the file's stamp changes; raises
+        as `snapshots.file_sha256` does."""
+        st = os.stat(path)
+        stamp: _Stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        hit = self._snapshots.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        digest = file_sha256(path)
+        self._snapshots.put(path, (stamp, digest))
         return digest
 
     def anchor(self, source: Source, ev: Evidence) -> Match | Failure:
@@ -167,5 +182,5 @@ class CheckMemory:
     def sweep(self) -> None:
         """Forget what the run that just ended did not use."""
         for kept in (self._digests, self._models, self._indexes, self._resolutions,
-                     self._verdicts):
+                     self._verdicts, self._snapshots):
             kept.sweep()

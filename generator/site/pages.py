@@ -404,6 +404,9 @@ class SiteBuilder:
             ("Language", source.language),
             ("SHA-256 of the stored text", Markup("<code>{0}</code>").format(source.digest)),
         ]
+        if source.snapshot:
+            metadata.append(("Snapshot of the page as fetched",
+                             Markup("<code>{0}</code>").format(source.snapshot)))
         if source.notes:
             metadata.append(("Notes", source.notes))
         return metadata

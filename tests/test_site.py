@@ -73,6 +73,7 @@ def test_every_claim_file_has_a_page_an_entry_and_one_claimreview(site: Path, cl
         assert item["author"]["@type"] == (
             {"person": "Person", "organization": "Organization"}[declared.group(1)]
             if declared else "Thing"), slug
+        assert entry["claimant_type"] == (declared.group(1) if declared else None), slug
 
 
 def test_every_evidence_link_lands_on_a_span_holding_the_quote(site: Path, claims: list[dict]

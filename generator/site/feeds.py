@@ -56,6 +56,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "title": claim.headline,
         "claim": claim.claim,
         "claimant": claim.claimant,
+        "claimant_type": claim.claimant_type.value if claim.claimant_type else None,
         "claim_date": claim.claim_date.iso,
         "appearance": list(claim.appearance),
         "verdict": claim.verdict,

@@ -10,25 +10,23 @@ keeps the last good site and shows the errors on its pages (`generator/preview/o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, MkDocsException, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.check import CheckResult, CheckSteps, run_check
-from generator.content.settings import load_settings
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
 from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace
-from generator.preview.overlay import PreviewApp
+from generator.mkdocs_adapter.serving import show_errors_on_pages
 from generator.preview.session import Preview
-from generator.preview.status import BuildStatus, Problem, problems_of
+from generator.preview.status import problems_of
 from generator.preview.watch import use_file_events
 from generator.search.pagefind import SearchIndexError, index_site
 from generator.site.census import Census, take_census
@@ -205,37 +203,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
         if self.preview is not None:
             # A failed rebuild must not leave the server holding every request (MkDocs
             # waits for a build that succeeds): the build's errors go to the pages.
-            server.builder = self._guarded(server.builder, self.preview.status,
-                                           config.config_file_path)
-            app = server.get_app()
-            assert app is not None  # MkDocs' server sets its app when it is made
-            server.set_app(PreviewApp(app, self.preview.status))
+            show_errors_on_pages(server, self.preview.status, self.root,
+                                 config.config_file_path)
         return server
-
-    def _guarded(self, build: Callable[[], None], status: BuildStatus, config_file: str
-                 ) -> Callable[[], None]:
-        def rebuild() -> None:
-            before = status.snapshot().generation
-            try:
-                build()
-            except Exception as exc:
-                if status.snapshot().generation != before:
-                    return  # the check's errors: reported, and shown on the pages
-                if isinstance(exc, Abort) and isinstance(exc.__context__, Exception):
-                    exc = exc.__context__  # MkDocs' own error, said once it stopped
-                status.failed(self._problems(exc, config_file))
-                if isinstance(exc, MkDocsException):
-                    log.error("factcheck: the preview could not be rebuilt: %s", exc)
-                else:
-                    log.exception("factcheck: the preview could not be rebuilt")
-                log.error("factcheck: the preview shows the last good site with the error "
-                          "on every page until it is fixed")
-
-        return rebuild
-
-    def _problems(self, exc: Exception, config_file: str) -> tuple[Problem, ...]:
-        """Why a build stopped outside the check: the settings' problems where the config
-        file is at fault (MkDocs refuses it before the check reads it), said at their
-        lines, else the engine's own message."""
-        _, diagnostics = load_settings(self.root, config_file)
-        return problems_of(diagnostics) or (Problem("", str(exc) or type(exc).__name__),)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from siteutil import REPO, build, copy_project
+from siteutil import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts" / "browser"
@@ -35,9 +35,8 @@ def serve(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    with serve(build(root, tmp_path_factory.mktemp("site"))) as url:
+def base_url(seed_site: Path) -> Iterator[str]:
+    with serve(seed_site) as url:
         yield url
 
 

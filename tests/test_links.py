@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from checkutil import run_cli
-from siteutil import REPO, build, copy_project
+from siteutil import REPO
 
 LYCHEE = Path(sys.executable).parent / "lychee"
 # The flags of the pull-request workflow's link check (test_workflows.py holds them equal).
@@ -41,9 +41,8 @@ def broken(report: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    return build(root, tmp_path_factory.mktemp("site"))
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 def test_the_seed_site_has_no_broken_internal_link_or_fragment(site: Path, tmp_path: Path

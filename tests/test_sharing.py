@@ -14,13 +14,12 @@ from test_site import _fragments
 
 from generator.model import PartialDate
 from generator.site.text import SHARE_CHARS, claimed
-from siteutil import article, build, copy_project, soup
+from siteutil import article, soup
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    return build(root, tmp_path_factory.mktemp("site"))
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,8 @@ from siteutil import REPO, article, build, copy_project, soup
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    return build(root, tmp_path_factory.mktemp("site"))
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 @pytest.fixture(scope="module")

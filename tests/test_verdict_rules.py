@@ -10,7 +10,7 @@ import pytest
 from gitrepo import FAILURE
 
 from checkutil import Project, line_of, run_cli
-from siteutil import REPO, build, copy_project, soup
+from siteutil import REPO, soup
 
 ACCUSED = """\
   - source: lavrov-mirzoyan-talks
@@ -194,9 +194,8 @@ def test_explain_shows_the_rule_and_the_evidence_by_account(project: Project) ->
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    return build(root, tmp_path_factory.mktemp("site"))
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 def test_readers_see_what_each_stance_rests_on(site: Path) -> None:

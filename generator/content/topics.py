@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from generator.content.fields import nearest
@@ -42,13 +43,20 @@ def topic_keys(topic: Topic) -> set[str]:
     return {topic_key(topic.slug), topic_key(topic.name)}
 
 
+@lru_cache(maxsize=8)
+def _by_key(topics: tuple[Topic, ...]) -> dict[str, Topic]:
+    """Each registered topic under the keys a tag may match it by; made once a registry,
+    not once a claim."""
+    return {k: t for t in topics for k in topic_keys(t)}
+
+
 def _proposed_slug(tag: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug if is_id(slug) else "choose-a-slug"
 
 
-def resolve_tags(tf: TextFile, report: Report, topics: Sequence[Topic], config_file: str
+def resolve_tags(tf: TextFile, report: Report, topics: tuple[Topic, ...], config_file: str
                  ) -> tuple[str, ...]:
     """The slugs of the topics a claim's `tags` name, each once, in the order written;
     each tag that names no registered topic is an error at the tag."""
@@ -56,7 +64,7 @@ def resolve_tags(tf: TextFile, report: Report, topics: Sequence[Topic], config_f
     entries: Iterable[tuple[Key, Any]] = (
         [(("tags", i), item) for i, item in enumerate(raw)] if isinstance(raw, list)
         else [(("tags",), raw)])
-    by_key = {k: t for t in topics for k in topic_keys(t)}
+    by_key = _by_key(topics)
     slugs: dict[str, None] = {}
     for key, item in entries:
         if isinstance(item, int | float) and not isinstance(item, bool):

@@ -9,6 +9,7 @@ A key is required when its attribute has no default.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import KW_ONLY, MISSING, dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -30,6 +31,14 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def is_id(text: str) -> bool:
     """Whether `text` is a valid id: lowercase letters, digits and single hyphens."""
     return _ID.match(text) is not None
+
+
+def ascii_slug(text: str) -> str:
+    """`text` in lowercase ASCII letters and digits, with every run of anything else one
+    hyphen, accents dropped: `Lachin Corridor` -> `lachin-corridor`; empty when nothing
+    is left (non-Latin text)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass(frozen=True, order=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -25,8 +27,17 @@ def project(tmp_path: Path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own project, built once for the session into a temporary folder.
-    Tests read it and never write to it; a test that changes a site builds its own."""
+    Tests read it and never write to it; a test that changes a site builds its own (a
+    module may define its own `site`, as test_history does with a git history)."""
     root = copy_project(tmp_path_factory.mktemp("seed-project"))
     return build(root, tmp_path_factory.mktemp("seed-site"))
+
+
+@pytest.fixture(scope="session")
+def claims(site: Path) -> list[dict[str, Any]]:
+    """The seed site's `claims.json` entries."""
+    data: list[dict[str, Any]] = json.loads(
+        (site / "claims.json").read_text(encoding="utf-8"))["claims"]
+    return data

@@ -35,8 +35,8 @@ def serve(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def base_url(seed_site: Path) -> Iterator[str]:
-    with serve(seed_site) as url:
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
         yield url
 
 

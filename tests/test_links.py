@@ -14,8 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from checkutil import run_cli
 from siteutil import REPO
 
@@ -38,11 +36,6 @@ def lychee(site: Path, tmp_path: Path) -> tuple[int, dict[str, Any]]:
 def broken(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     return sorted((page, e["url"], e["status"]["text"])
                   for page, errors in report["error_map"].items() for e in errors)
-
-
-@pytest.fixture(scope="module")
-def site(seed_site: Path) -> Path:
-    return seed_site
 
 
 def test_the_seed_site_has_no_broken_internal_link_or_fragment(site: Path, tmp_path: Path

@@ -51,9 +51,8 @@ def _material(message: dict[str, str]) -> bool:
                for text, markup in MATERIAL_ERRORS)
 
 
-def test_every_page_is_valid_html_but_for_the_themes_own_markup(seed_site: Path) -> None:
+def test_every_page_is_valid_html_but_for_the_themes_own_markup(site: Path) -> None:
     java = _java()
-    site = seed_site
     pages = sorted(str(p) for p in site.rglob("*.html"))
     assert len(pages) > 50
     # One JVM for every page; with --format json the report goes to stderr.

@@ -9,22 +9,11 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
 from test_site import _fragments
 
 from generator.model import PartialDate
 from generator.site.text import SHARE_CHARS, claimed
 from siteutil import article, soup
-
-
-@pytest.fixture(scope="module")
-def site(seed_site: Path) -> Path:
-    return seed_site
-
-
-@pytest.fixture(scope="module")
-def claims(site: Path) -> list[dict]:
-    return json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
 
 
 def when(entry: dict) -> str:

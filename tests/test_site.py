@@ -10,21 +10,9 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-import pytest
-
 from generator.anchoring.normalize import normalise_text, split_pieces
 from generator.search.pfmeta import SIGNATURE, read_pages
 from siteutil import REPO, article, build, copy_project, soup
-
-
-@pytest.fixture(scope="module")
-def site(seed_site: Path) -> Path:
-    return seed_site
-
-
-@pytest.fixture(scope="module")
-def claims(site: Path) -> list[dict]:
-    return json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
 
 
 def claim_files() -> list[Path]:

@@ -193,11 +193,6 @@ def test_explain_shows_the_rule_and_the_evidence_by_account(project: Project) ->
             "independent of the claimant") in failing.out
 
 
-@pytest.fixture(scope="module")
-def site(seed_site: Path) -> Path:
-    return seed_site
-
-
 def test_readers_see_what_each_stance_rests_on(site: Path) -> None:
     page = soup(site / "claims" / "peacekeepers-failed-to-stop-2023-offensive" / "index.html")
     supports = page.select_one("section.fc-supports")

@@ -41,13 +41,21 @@ TIMESTAMP_PATTERN = (r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                      r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$")
 DIGEST_PATTERN = r"^sha256:[0-9a-f]{64}$"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"  # no flags in JSON Schema
-_PASSAGE = re.compile(PASSAGE_PATTERN)
-_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+COLOUR_PATTERN = r"^(?:#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30})$"
 _URL = re.compile(URL_PATTERN)
 _TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
-_DIGEST = re.compile(DIGEST_PATTERN)
-COLOUR_PATTERN = r"^(?:#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30})$"
-_COLOUR = re.compile(COLOUR_PATTERN)
+# The text kinds with a fixed form: the pattern, and what an error says is expected.
+_TEXT_FORMATS: dict[Kind, tuple[re.Pattern[str], str]] = {
+    Kind.PASSAGE: (re.compile(PASSAGE_PATTERN),
+                   "a passage anchor like `p3`, as shown on the source page"),
+    Kind.URL: (_URL, "an absolute http:// or https:// URL; leave the key out when it is not "
+                     "known"),
+    Kind.DIGEST: (re.compile(DIGEST_PATTERN),
+                  "`sha256:` and 64 lowercase hex digits, as `factcheck capture` writes it"),
+    Kind.COLOUR: (re.compile(COLOUR_PATTERN), "a colour like `#1b7f3b` or `teal`"),
+    Kind.LANGUAGE: (re.compile(LANGUAGE_PATTERN),
+                    "a BCP 47 language tag such as `en`, `ru` or `hy`"),
+}
 
 
 @dataclass(frozen=True)
@@ -221,26 +229,10 @@ class Validator:
             self.error(key, f"{name} is `{clip(text)}`: expected an id of lowercase letters, "
                             f"digits and hyphens{hint}", at_value=True)
             return None
-        if f.kind is Kind.PASSAGE and not _PASSAGE.match(text):
-            self.error(key, f"{name} is `{clip(text)}`: expected a passage anchor like `p3`, "
-                            "as shown on the source page", at_value=True)
-            return None
-        if f.kind is Kind.URL and not _URL.match(text):
-            self.error(key, f"{name} is `{clip(text)}`: expected an absolute http:// or "
-                            "https:// URL; leave the key out when it is not known",
+        text_format = _TEXT_FORMATS.get(f.kind)
+        if text_format is not None and not text_format[0].match(text):
+            self.error(key, f"{name} is `{clip(text)}`: expected {text_format[1]}",
                        at_value=True)
-            return None
-        if f.kind is Kind.DIGEST and not _DIGEST.match(text):
-            self.error(key, f"{name} is `{clip(text)}`: expected `sha256:` and 64 lowercase "
-                            "hex digits, as `factcheck capture` writes it", at_value=True)
-            return None
-        if f.kind is Kind.COLOUR and not _COLOUR.match(text):
-            self.error(key, f"{name} is `{clip(text)}`: expected a colour like `#1b7f3b` or "
-                            "`teal`", at_value=True)
-            return None
-        if f.kind is Kind.LANGUAGE and not _LANGUAGE.match(text):
-            self.error(key, f"{name} is `{clip(text)}`: expected a BCP 47 language tag such "
-                            "as `en`, `ru` or `hy`", at_value=True)
             return None
         if f.kind is Kind.CHOICE:
             options = f.choices or tuple(self.choices.get(f.name, ()))

@@ -18,7 +18,7 @@ from typing import Any
 from generator.content.fields import nearest
 from generator.content.textfile import Key, TextFile
 from generator.diagnostics import Report, clip
-from generator.model import ID, TEXT, fm, is_id, model
+from generator.model import ID, TEXT, ascii_slug, fm, is_id, model
 
 
 @model
@@ -51,8 +51,7 @@ def _by_key(topics: tuple[Topic, ...]) -> dict[str, Topic]:
 
 
 def _proposed_slug(tag: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = ascii_slug(tag)
     return slug if is_id(slug) else "choose-a-slug"
 
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import ipaddress
 import posixpath
-import re
-import unicodedata
 from functools import cache
 from urllib.parse import urlsplit
+
+from generator.model import ascii_slug
 
 
 @cache
 def slugify(text: str) -> str:
     """A URL slug for a tag or claimant; falls back to a code point spelling for non-Latin text."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = ascii_slug(text)
     if slug:
         return slug[:80].rstrip("-")
     return "u" + "-".join(f"{ord(c):x}" for c in text if not c.isspace())[:80]

@@ -1,4 +1,4 @@
-"""A throw-away project with the real sources, and `factcheck check` run on it.
+"""A throw-away project with the seed fixture's sources, and `factcheck check` run on it.
 
 Shared by the core tests (validation, anchoring, malformed files, naughty strings, CLI);
 the fixtures in conftest.py hand out a fresh `Project` per test.
@@ -22,7 +22,8 @@ from generator.content.topics import topic_key
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = REPO / "tests"
-SOURCES = REPO / "sources"
+SEED = TESTS / "fixtures" / "seed"  # a frozen copy of the seed project (see siteutil)
+SOURCES = SEED / "sources"
 
 # `path:line:col: severity: message`, one line each.
 DIAGNOSTIC = re.compile(
@@ -130,15 +131,15 @@ def accountable(config: str) -> str:
 
 
 class Project:
-    """A project folder holding copies of the real sources, mkdocs.yml and sources.lock."""
+    """A project folder holding copies of the seed fixture's sources, mkdocs.yml and
+    sources.lock, and no claims."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         shutil.copytree(SOURCES, root / "sources")
         (root / "mkdocs.yml").write_text(
-            accountable((REPO / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
-        if (REPO / "sources.lock").is_file():
-            shutil.copy(REPO / "sources.lock", root / "sources.lock")
+            accountable((SEED / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+        shutil.copy(SEED / "sources.lock", root / "sources.lock")
         self.claims = root / "content" / "claims"
         self.claims.mkdir(parents=True)
 

@@ -1,4 +1,5 @@
-"""Fixtures for the core tests: a fresh project with the real sources, per test."""
+"""Fixtures for the core tests: a fresh copy of the seed fixture per test, and the seed site
+built once a session."""
 
 from __future__ import annotations
 
@@ -22,13 +23,13 @@ if os.environ.get("CI") == "true":
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A project folder with copies of the real sources/, mkdocs.yml and sources.lock."""
+    """A project folder with copies of the seed fixture's sources/, mkdocs.yml and sources.lock."""
     return Project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own project, built once for the session into a temporary folder.
+    """The seed fixture's project, built once for the session into a temporary folder.
     Tests read it and never write to it; a test that changes a site builds its own (a
     module may define its own `site`, as test_history does with a git history)."""
     root = copy_project(tmp_path_factory.mktemp("seed-project"))
@@ -41,3 +42,14 @@ def claims(site: Path) -> list[dict[str, Any]]:
     data: list[dict[str, Any]] = json.loads(
         (site / "claims.json").read_text(encoding="utf-8"))["claims"]
     return data
+
+
+# Fixtures that build a whole site: a test that uses one is marked `site`, as a test that
+# builds one itself is marked by hand, so `-m "not site"` gives the fast loop.
+SITE_FIXTURES = frozenset({"site", "claims", "desk_site", "hostile_site", "sites", "claim_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)

@@ -1,4 +1,10 @@
-"""Build a real site from a project folder into a temporary folder, for tests to read."""
+"""Build a real site from a project folder into a temporary folder, for tests to read.
+
+The tests' project is `tests/fixtures/seed/`: a frozen copy of the seed's sources, pages,
+claims, configuration and pins. The desk's live `content/` and `sources/` change every day;
+the tool's tests never read them (`tests/test_live_content.py` alone does, with checks
+that hold for any content).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +16,15 @@ from bs4 import BeautifulSoup
 from generator.commands.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "tests" / "fixtures" / "seed"
 
 
 def copy_project(dest: Path, *, claims: bool = True) -> Path:
-    """The repository's sources, pages and configuration (and claims) in a fresh folder."""
-    shutil.copytree(REPO / "sources", dest / "sources")
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copy(REPO / "sources.lock", dest / "sources.lock")
-    shutil.copytree(REPO / "content", dest / "content",
+    """The seed fixture's sources, pages and configuration (and claims) in a fresh folder."""
+    shutil.copytree(SEED / "sources", dest / "sources")
+    shutil.copy(SEED / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(SEED / "sources.lock", dest / "sources.lock")
+    shutil.copytree(SEED / "content", dest / "content",
                     ignore=None if claims else shutil.ignore_patterns("claims"))
     (dest / "content" / "claims").mkdir(exist_ok=True)
     return dest

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from captureutil import news_server, page_bytes, tree_state
-from checkutil import REPO, assert_no_traceback, run_cli
+from checkutil import SEED, assert_no_traceback, run_cli
 from generator.anchoring.anchor import Match, SourceIndex
 from generator.anchoring.normalize import normalise
 from generator.capture import charset, ids
@@ -515,7 +515,7 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 def test_every_sentence_of_a_captured_article_anchors(paragraphs: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copy(SEED / "mkdocs.yml", root / "mkdocs.yml")
         (root / "sources").mkdir()
         saved = root / "page.html"
         saved.write_text(PAGE.format(title="Talks on the border resume",

@@ -11,6 +11,8 @@ from generator.commands.cli import main
 from generator.site.pages import SiteBuilder
 from siteutil import copy_project
 
+pytestmark = pytest.mark.site
+
 CLAIM = """---
 claim: About two thousand Russian peacekeepers supported the ceasefire.
 claimant: EU Reporter

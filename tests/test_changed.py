@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
 
 from checkutil import Result, run_cli
+from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
 from siteutil import copy_project
 
 BAD_QUOTE = """\

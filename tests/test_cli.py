@@ -35,7 +35,7 @@ def test_check_a_clean_project_exits_0_and_prints_only_a_summary(project: Projec
     assert result.err.strip() == "5 sources, 1 claims, 1 quotes anchored; 0 error(s)"
 
 
-def test_check_the_repository_itself_is_clean() -> None:
+def test_check_the_seed_fixture_is_clean() -> None:
     result = run_cli(["check", "--root", str(SOURCES.parent)])
     assert result.code == 0, result.out
     assert result.errors == []

@@ -18,7 +18,7 @@ import yaml
 from checkutil import SEED_DESK, SEED_REPO, TEST_DESK, accountable, line_of, run_cli
 from generator.content.settings import load_settings
 from generator.site.urls import is_local_address
-from siteutil import REPO, article, build, copy_project, soup
+from siteutil import REPO, SEED, article, build, copy_project, soup
 
 REPO_URL = "https://github.com/example-desk/factcheck"
 SITE_URL = "https://desk.example.org/checks/"
@@ -61,6 +61,7 @@ def test_a_desk_that_set_everything_gets_no_warning(tmp_path: Path) -> None:
     assert (result.code, result.out) == (0, "")
 
 
+@pytest.mark.site
 def test_the_repository_comes_from_the_environment_as_the_deploy_workflow_sets_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_project(tmp_path / "p")
@@ -75,9 +76,9 @@ def test_the_repository_comes_from_the_environment_as_the_deploy_workflow_sets_i
         encoding="utf-8"))
     (step,) = [s for s in deploy["jobs"]["build"]["steps"] if "factcheck build" in
                s.get("run", "")]
-    pull = yaml.safe_load((REPO / ".github" / "workflows" / "pull-request.yml").read_text(
+    pull = yaml.safe_load((REPO / ".github" / "workflows" / "content.yml").read_text(
         encoding="utf-8"))
-    for env in (step["env"], pull["jobs"]["site"]["env"]):
+    for env in (step["env"], pull["jobs"]["content"]["env"]):
         assert env["FACTCHECK_REPO_URL"] == ("${{ vars.FACTCHECK_REPO_URL || format('{0}/{1}', "
                                              "github.server_url, github.repository) }}")
 
@@ -168,6 +169,7 @@ def test_the_guide_clones_the_real_repository(desk_site: Path) -> None:
     assert "repository-url" not in guide.get_text()
 
 
+@pytest.mark.site
 def test_a_published_address_gives_no_loopback_warning_and_a_loopback_one_does(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_project(tmp_path / "p")
@@ -182,6 +184,7 @@ def test_a_published_address_gives_no_loopback_warning_and_a_loopback_one_does(
     assert "local preview address" not in result.err
 
 
+@pytest.mark.site
 def test_mkdocs_build_strict_warns_of_a_loopback_address_and_still_builds(tmp_path: Path
                                                                          ) -> None:
     root = copy_project(tmp_path / "p")
@@ -195,6 +198,7 @@ def test_mkdocs_build_strict_warns_of_a_loopback_address_and_still_builds(tmp_pa
     assert "desk: name" not in result.stderr
 
 
+@pytest.mark.site
 def test_serving_the_preview_does_not_warn_of_its_own_address(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs.config import load_config
@@ -227,7 +231,7 @@ def test_which_addresses_are_the_local_preview(url: str | None, local: bool) -> 
 
 def test_the_test_desk_differs_from_the_seed() -> None:
     """The content tests' desk is filled in; the seed's is not (and must stay so)."""
-    seed = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    seed = (SEED / "mkdocs.yml").read_text(encoding="utf-8")
     assert SEED_DESK in seed and TEST_DESK not in seed
 
 

@@ -10,13 +10,13 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
 
 from generator.check import run_check
 from generator.history import git as git_module
 from generator.history.revisions import Change, read_history
 from generator.model import PartialDate
 from generator.site.pages import generate
+from gitrepo import ACCUSATION, DENIAL, FAILURE, Repo, claim_text
 from siteutil import article, build, copy_project, soup
 
 CORRECTION = """\
@@ -243,6 +243,7 @@ def sitemap_lastmod(site: Path) -> dict[str, str]:
             for u in root.findall("s:url", ns)}
 
 
+@pytest.mark.site
 def test_a_verdict_changed_in_a_commit_reaches_the_feed_and_the_sitemap(tmp_path: Path) -> None:
     repo = Repo(tmp_path / "project")
     repo.claim(claim_text("disputed", FAILURE, DENIAL), "offensive")

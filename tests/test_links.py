@@ -10,32 +10,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 from checkutil import run_cli
-from siteutil import REPO
+from contentcheck import LYCHEE, broken, lychee
+from siteutil import REPO, SEED
 
-LYCHEE = Path(sys.executable).parent / "lychee"
-# The flags of the pull-request workflow's link check (test_workflows.py holds them equal).
-LYCHEE_FLAGS = ("--offline", "--include-fragments", "--index-files", "index.html")
 FIXTURES = Path(__file__).parent / "fixtures" / "workflow"
-
-
-def lychee(site: Path, tmp_path: Path) -> tuple[int, dict[str, Any]]:
-    report = tmp_path / "lychee.json"
-    proc = subprocess.run(
-        [str(LYCHEE), *LYCHEE_FLAGS, "--root-dir", str(site), "--no-progress",
-         "--format", "json", "--output", str(report), str(site)],
-        capture_output=True, text=True, timeout=120, check=False)
-    assert report.is_file(), proc.stderr
-    return proc.returncode, json.loads(report.read_text(encoding="utf-8"))
-
-
-def broken(report: dict[str, Any]) -> list[tuple[str, str, str]]:
-    return sorted((page, e["url"], e["status"]["text"])
-                  for page, errors in report["error_map"].items() for e in errors)
 
 
 def test_the_seed_site_has_no_broken_internal_link_or_fragment(site: Path, tmp_path: Path
@@ -75,7 +56,7 @@ def test_the_weekly_preprocessor_hands_lychee_each_sources_addresses(tmp_path: P
     """lychee runs the workflow's preprocessor on each source file (dump only: no network)."""
     source = tmp_path / "sources" / "the-report.md"
     source.parent.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the project's root, as in CI
+    shutil.copy(SEED / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the project's root, as in CI
     shutil.copy(FIXTURES / "malformed" / "sources" / "the-report.md", source)
     # lychee leaves example.org addresses out by default; give the source a real-looking one.
     source.write_text(source.read_text(encoding="utf-8").replace(

@@ -24,6 +24,8 @@ from generator.check import CheckResult, run_check
 from generator.preview.cache import CheckMemory
 from siteutil import copy_project
 
+pytestmark = pytest.mark.site
+
 T = TypeVar("T")
 CLAIM = "peacekeepers-failed-to-stop-2023-offensive"
 OTHER = "armenian-border-crisis-since-may-2021"

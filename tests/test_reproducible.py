@@ -10,6 +10,8 @@ import pytest
 from generator.search.pagefind import UNSTABLE_FILES
 from siteutil import build, copy_project
 
+pytestmark = pytest.mark.site
+
 
 def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes()

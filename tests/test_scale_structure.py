@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from siteutil import REPO, build, soup
+from siteutil import REPO, SEED, build, soup
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpus import write_corpus
+
+pytestmark = pytest.mark.site
 
 PAGES = ("index.md", "methodology.md", "corrections.md", "about.md", "contributing.md")
 
@@ -24,7 +26,7 @@ PAGES = ("index.md", "methodology.md", "corrections.md", "about.md", "contributi
 def corpus(root: Path, claims: int) -> Path:
     write_corpus(root, claims)
     for name in PAGES:
-        shutil.copy(REPO / "content" / name, root / "content" / name)
+        shutil.copy(SEED / "content" / name, root / "content" / name)
     return root
 
 

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from checkutil import REPO, TESTS, VALID_CLAIM, replace_line, run_cli
+from checkutil import SEED, TESTS, VALID_CLAIM, replace_line, run_cli
 from generator.content.fields import (
     CLAIM_FIELDS,
     DATE_PATTERN,
@@ -35,9 +35,9 @@ from generator.content.textfile import parse
 from generator.diagnostics import Report
 from generator.model import SPEC, Claim, Correction, Evidence, PartialDate, Source, Stance
 
-SETTINGS, _ = load_settings(REPO)
-CLAIMS = sorted((REPO / SETTINGS.claims_dir).glob("*.md"))
-SOURCES = sorted((REPO / SETTINGS.sources_dir).glob("*.md"))
+SETTINGS, _ = load_settings(SEED)
+CLAIMS = sorted((SEED / SETTINGS.claims_dir).glob("*.md"))
+SOURCES = sorted((SEED / SETTINGS.sources_dir).glob("*.md"))
 MALFORMED = sorted((TESTS / "malformed").glob("*/*.md"))
 _FRONT_MATTER = re.compile(r"\A\ufeff?---\r?\n(.*?)^---\r?$", re.DOTALL | re.MULTILINE)
 
@@ -46,7 +46,7 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---\r?\n(.*?)^---\r?$", re.DOTALL | re.MUL
 def schemas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Draft202012Validator]:
     """The schemas `factcheck schema` writes for this repository, each checked as a schema."""
     out = tmp_path_factory.mktemp("schemas")
-    result = run_cli(["schema", "--root", str(REPO), "--out", str(out)])
+    result = run_cli(["schema", "--root", str(SEED), "--out", str(out)])
     assert result.code == 0, result.err
     validators = {}
     for name in ("claim", "source"):

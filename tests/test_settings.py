@@ -27,6 +27,7 @@ def listing_pages(site: Path) -> list[str]:
     return sorted(p.parent.name for p in (site / "claims" / "page").glob("*/index.html"))
 
 
+@pytest.mark.site
 def test_mkdocs_build_honours_the_config_file_it_is_given(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     other_config(root, "5")
@@ -39,6 +40,7 @@ def test_mkdocs_build_honours_the_config_file_it_is_given(tmp_path: Path) -> Non
     assert listing_pages(tmp_path / "site") == [str(n) for n in range(2, -(-claims // 5) + 1)]
 
 
+@pytest.mark.site
 def test_factcheck_build_takes_a_config_file(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     other_config(root, "4")

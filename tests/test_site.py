@@ -10,13 +10,15 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+import pytest
+
 from generator.anchoring.normalize import normalise_text, split_pieces
 from generator.search.pfmeta import SIGNATURE, read_pages
-from siteutil import REPO, article, build, copy_project, soup
+from siteutil import SEED, article, build, copy_project, soup
 
 
 def claim_files() -> list[Path]:
-    return sorted((REPO / "content" / "claims").glob("*.md"))
+    return sorted((SEED / "content" / "claims").glob("*.md"))
 
 
 def resolve(site: Path, page_dir: Path, href: str) -> tuple[Path, str]:
@@ -55,7 +57,7 @@ def test_every_claim_file_has_a_page_an_entry_and_one_claimreview(site: Path, cl
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"]
         # Typed as the claim file says, and never guessed: Thing when it does not say.
-        declared = re.search(r"^claimant_type: (\w+)$", (REPO / "content" / "claims" /
+        declared = re.search(r"^claimant_type: (\w+)$", (SEED / "content" / "claims" /
                              f"{slug}.md").read_text(encoding="utf-8"), re.MULTILINE)
         assert item["author"]["@type"] == (
             {"person": "Person", "organization": "Organization"}[declared.group(1)]
@@ -124,7 +126,7 @@ def test_claim_page_shows_what_a_reader_needs(site: Path, claims: list[dict]) ->
 
 
 def test_source_pages_anchor_every_paragraph_and_say_what_is_unknown(site: Path) -> None:
-    for path in sorted((REPO / "sources").glob("*.md")):
+    for path in sorted((SEED / "sources").glob("*.md")):
         page = article(soup(site / "sources" / path.stem / "index.html"))
         ids = [d["id"] for d in page.select("div.fc-passage")]
         assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
@@ -175,6 +177,7 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
         assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css), path
 
 
+@pytest.mark.site
 def test_mkdocs_build_strict_passes(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     result = subprocess.run(
@@ -186,6 +189,7 @@ def test_mkdocs_build_strict_passes(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "claims.json").is_file()
 
 
+@pytest.mark.site
 def test_text_fragment_link_to_the_original(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project", claims=False)
     source = root / "sources" / "russia-urges-talks.md"
@@ -220,6 +224,7 @@ Analysis.
     assert "%2D" in end  # the hyphen of "Russian-brokered"
 
 
+@pytest.mark.site
 def test_listings_paginate_and_the_nav_does_not_grow(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project", claims=False)
     config = root / "mkdocs.yml"
@@ -321,7 +326,7 @@ def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[
         assert len(titles) == len({ev["source"] for ev in entry["evidence"]})
         assert fragment["meta"]["verdict"] == entry["verdict_label"]
         assert fragment["meta"]["verdict_key"] == entry["verdict"]
-    for path in sorted((REPO / "sources").glob("*.md")):
+    for path in sorted((SEED / "sources").glob("*.md")):
         fragment = fragments[f"/sources/{path.stem}/"]
         passages = [a["id"] for a in fragment["anchors"] if a["element"] == "h3"]
         assert passages and passages[0] == "p1-h", "passages give sub-results"
@@ -392,11 +397,11 @@ def test_listings_say_published_empty_ones_say_so_and_sources_show_their_facts(
     metas = [m.get_text() for m in listing.select(".fc-item-meta")]
     assert metas and all(" · published " in m and "checked" not in m for m in metas)
     sources = article(soup(site / "sources" / "index.html")).select("ul.fc-groups > li")
-    assert len(sources) == len(list((REPO / "sources").glob("*.md")))
+    assert len(sources) == len(list((SEED / "sources").glob("*.md")))
     for item in sources:
         text = item.get_text(" ")
         outlet = item.select_one("a")["href"].rstrip("/")
-        front = (REPO / "sources" / f"{outlet}.md").read_text(encoding="utf-8").split("\n---", 1)[0]
+        front = (SEED / "sources" / f"{outlet}.md").read_text(encoding="utf-8").split("\n---", 1)[0]
         has_outlet = re.search(r"^outlet: (.+)$", front, re.MULTILINE)
         assert (has_outlet.group(1).strip('"') in text) if has_outlet else (
             "outlet not recorded" in text)

@@ -138,6 +138,7 @@ def test_the_registry_must_be_a_list(project: Project) -> None:
             "a list of items") in result.out
 
 
+@pytest.mark.site
 def test_spellings_of_one_topic_make_one_page_with_its_name(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p")
     claims = root / "content" / "claims"

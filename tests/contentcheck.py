@@ -4,7 +4,7 @@ Every claim passes `factcheck check`; every published claim meets its verdict's 
 at least one claim exists; the build's census matches (claim files = claim pages =
 claims.json entries = ClaimReview blocks, every evidence item anchored, every cited passage
 showing its backlinks); and every internal link and #fragment of the built site resolves,
-by the pull-request workflow's own link checker and flags. Nothing here names a figure, a
+by the content workflow's own link checker and flags. Nothing here names a figure, a
 ranking or a line of any particular content.
 """
 
@@ -27,7 +27,7 @@ from generator.content.settings import load_settings
 from generator.review.rules import judge
 
 LYCHEE = Path(sys.executable).parent / "lychee"
-# The flags of the pull-request workflow's link check (test_workflows.py holds them equal).
+# The flags of the content workflow's link check (test_workflows.py holds them equal).
 LYCHEE_FLAGS = ("--offline", "--include-fragments", "--index-files", "index.html")
 CENSUS = re.compile(
     r"^census: (?P<files>\d+) claim files, (?P<pages>\d+) claim pages, (?P<json>\d+) "

@@ -322,14 +322,40 @@ def test_describe_difference_reports_each_kind_of_change() -> None:
     assert many.endswith("(and 1 more differences).")
 
 
-def test_every_seed_source_loads_into_passages() -> None:
-    for path in sorted(SOURCES.glob("*.md")):
-        source = seed(path.stem)
+WITH_HEADINGS = """\
+---
+title: A captured article with subheadings
+---
+The first paragraph.
+
+## A subheading
+
+- an item of a list
+
+> A block quote.
+
+The last paragraph.
+"""
+
+
+def test_every_passage_starts_on_its_own_line(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "headed.md").write_text(WITH_HEADINGS, encoding="utf-8")
+    paths = [*sorted(SOURCES.glob("*.md")), tmp_path / "sources" / "headed.md"]
+    kinds = set()
+    for path in paths:
+        source, diags = load_source(path, Settings(path.parent.parent))
+        assert source is not None and not diags, diags
         assert source.passages, path
         assert [p.id for p in source.passages] == [
             f"p{i}" for i in range(1, len(source.passages) + 1)
         ]
         lines = Path(path).read_text(encoding="utf-8").split("\n")
         for p in source.passages:
-            # A passage's line is where its text starts in the file.
-            assert lines[p.line - 1].startswith(p.text.split("\n")[0][:40]), (path, p.id)
+            # A passage's line is where its text starts in the file, after any Markdown
+            # marker (`## `, `- `, `> `).
+            line = lines[p.line - 1]
+            first = p.text.split("\n")[0][:40]
+            assert first in line and line.index(first) <= 3, (path, p.id, line)
+            kinds.add(p.kind)
+    assert len(kinds) > 1, kinds

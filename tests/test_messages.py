@@ -151,6 +151,14 @@ def test_new_says_when_no_name_can_be_proposed_or_the_proposal_is_taken(
     assert (project.claims / "the-claim.md").read_text(encoding="utf-8") == VALID_CLAIM
 
 
+def test_capture_proposes_an_id_for_a_bad_one(project: Project) -> None:
+    result = project.run("capture", "no-such-page.html", "--id", "Sochi Summit 2024")
+    assert result.code == 1
+    assert result.err == ("factcheck capture: error: `Sochi Summit 2024` is not a valid id: "
+                          "use lowercase letters, digits and hyphens, e.g. "
+                          "`--id sochi-summit-2024`\n")
+
+
 # -- factcheck pin -----------------------------------------------------------------------
 
 def test_pin_names_the_nearest_source_ids(project: Project) -> None:

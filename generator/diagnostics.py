@@ -59,8 +59,31 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 
 def clip(text: str, limit: int = 80) -> str:
-    """`text` shortened to `limit` characters for a message, with `…` where it was cut."""
+    """A value shortened to `limit` characters for a message, with `…` where it was cut.
+    Not for quoted words, where `…` marks an omission: those take `quoted`."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int) -> str:
+    """Words from a source or a quote, in double quotes for a message, runs of white
+    space as one space. Text over `limit` characters is cut after the last whole word
+    that fits, and the cut is said outside the quotes, `"Lavrov said" (and 12 more
+    words)`: inside a quote `…` stands for words left out, so a cut shown with it would
+    read as part of the quote, and a copied excerpt would match other words than it
+    shows."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return f'"{text}"'
+    head = text[: limit + 1]
+    if " " in head:
+        shown = head[: head.rindex(" ")]
+        rest = len(text.split()) - len(shown.split())
+        more = f"{rest} more word" + ("s" if rest != 1 else "")
+    else:  # one word longer than the limit: no word boundary to cut at
+        shown = text[:limit]
+        rest = len(text) - limit
+        more = f"{rest} more character" + ("s" if rest != 1 else "")
+    return f'"{shown}" (and {more})'
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -224,7 +224,7 @@ def answer(url: str) -> tuple[int, str, float]:
 
 
 BROKEN_VERDICT = 'verdict: "<script>alert(1)</script>"'
-SHOWN_VERDICT = "`verdict` is `&lt;script&gt;alert(1)&lt;/script&gt;`"
+SHOWN_VERDICT = "<code>verdict</code> is <code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"
 
 
 def break_verdict(root: Path) -> str:
@@ -325,6 +325,9 @@ def test_in_chromium_the_page_shows_the_errors_and_the_fix_by_itself(tmp_path: P
         good = break_verdict(root)
         errors.wait_for(state="visible", timeout=30_000)  # no reload by hand
         assert "<script>alert(1)</script>" in errors.inner_text()
+        codes = errors.locator("li").first.locator("code").all_inner_texts()
+        assert codes[0].startswith(f"content/claims/{CLAIM}.md:")
+        assert codes[1:3] == ["verdict", "<script>alert(1)</script>"], "code spans as code"
         assert page.evaluate("window.getComputedStyle("
                              "document.getElementById('fc-preview-errors')).position") == "fixed"
         page.get_by_role("button", name="Hide").click()

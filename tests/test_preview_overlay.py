@@ -67,8 +67,8 @@ def test_errors_show_escaped_over_the_last_good_page() -> None:
     assert html[top:].startswith(f'<link rel="stylesheet" href="{PREFIX}preview.css">'
                                  '<section id="fc-preview-errors"')
     assert "2 errors: this preview shows the last good build" in html
-    assert ("<code>content/claims/a.md:3:10</code> `verdict` is "
-            "`&lt;script&gt;alert(1)&lt;/script&gt;` &amp; more") in html
+    assert ("<code>content/claims/a.md:3:10</code> <code>verdict</code> is "
+            "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; more") in html
     assert "<script>alert" not in html
     assert "<li>the theme failed</li>" in html
     assert 'data-generation="2"' in html
@@ -85,7 +85,7 @@ def test_before_any_good_build_every_page_is_the_list_of_errors() -> None:
         html = body.decode()
         assert "<title>1 error - factcheck preview</title>" in html
         assert "1 error: the site cannot be built" in html
-        assert "`&lt;script&gt;alert(1)&lt;/script&gt;` &amp; more" in html
+        assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; more" in html
         assert "<script>alert" not in html
         assert f'<script src="{PREFIX}preview.js" data-generation="1" defer>' in html
     assert get(app, "/assets/a.css")[0] == "200 OK"

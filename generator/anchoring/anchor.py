@@ -23,7 +23,7 @@ from generator.anchoring.normalize import (
     split_ellipses,
     split_pieces,
 )
-from generator.diagnostics import clip
+from generator.diagnostics import quoted
 from generator.model import Passage
 
 
@@ -210,7 +210,7 @@ class SourceIndex:
             return f"{lead} `{self.source_id}`, which has no text"
         passage, excerpt, diff = closest
         return (
-            f"{lead} `{self.source_id}`. Closest passage is {passage}: \"{excerpt}\". "
+            f"{lead} `{self.source_id}`. Closest passage is {passage}: {excerpt}. "
             f"{diff} Quotes must be verbatim; only typography, spacing and case may differ"
         )
 
@@ -253,7 +253,7 @@ class SourceIndex:
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
         diff = describe_difference(written, excerpt)
-        return self.passages[pi].id, clip(excerpt, 200), diff
+        return self.passages[pi].id, quoted(excerpt, 200), diff
 
 
 # A quote may begin after an opening quotation mark and stop before the closing
@@ -288,12 +288,12 @@ def describe_difference(quote: str, found: str) -> str:
                                                       autojunk=False).get_opcodes():
         ours, theirs = " ".join(a[i1:i2]), " ".join(b[j1:j2])
         if op == "replace":
-            changes.append(f"quote has \"{clip(ours, 60)}\" where the source has "
-                           f"\"{clip(theirs, 60)}\"")
+            changes.append(f"quote has {quoted(ours, 60)} where the source has "
+                           f"{quoted(theirs, 60)}")
         elif op == "delete":
-            changes.append(f"quote adds \"{clip(ours, 60)}\"")
+            changes.append(f"quote adds {quoted(ours, 60)}")
         elif op == "insert":
-            changes.append(f"quote leaves out \"{clip(theirs, 60)}\" (mark omissions with …)")
+            changes.append(f"quote leaves out {quoted(theirs, 60)} (mark omissions with …)")
     if not changes:
         return "The words match but not in one run of the source text."
     shown = "; ".join(changes[:3])

@@ -1,4 +1,5 @@
-"""An id for a captured source, proposed from its headline."""
+"""Ids proposed from text: a captured source's from its headline, and a name typed
+for `factcheck new` that is not an id."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def propose(title: str | None, url: str | None) -> str | None:
     """A short lowercase id from the headline's first words, else from the URL's last
     path segment; None when neither gives one."""
     for text in (title or "", _last_segment(url)):
-        words = [w for w in re.findall(r"[a-z0-9]+", _ascii(text)) if w not in _SKIP]
+        words = [w for w in _words(text) if w not in _SKIP]
         slug = ""
         for word in words[:MAX_WORDS]:
             if len(slug) + len(word) + 1 > MAX_CHARS:
@@ -33,6 +34,17 @@ def propose(title: str | None, url: str | None) -> str | None:
         if slug and is_id(slug):
             return slug
     return None
+
+
+def slug(text: str) -> str:
+    """Every word of `text` as an id, transliterated as `propose` does but none left out:
+    `Moscow sought to sideline West` -> `moscow-sought-to-sideline-west`; empty when no
+    letter or digit is left."""
+    return "-".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", _ascii(text))
 
 
 def _ascii(text: str) -> str:

@@ -127,8 +127,9 @@ def _utc(fetched: Fetched) -> str:
 
 def _check_id(source_id: str, folder: Path, root: Path) -> None:
     if not is_id(source_id):
+        proposal = ids.slug(source_id)
         raise CaptureError(f"`{source_id}` is not a valid id: use lowercase letters, digits "
-                           "and hyphens")
+                           "and hyphens" + (f", e.g. `--id {proposal}`" if proposal else ""))
     for path in (folder / f"{source_id}.md", snapshots.snapshot_path(folder, source_id)):
         if path.exists():
             raise CaptureError(f"{display_path(path, root)} already exists; choose another "

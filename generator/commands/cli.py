@@ -6,14 +6,16 @@ import argparse
 import datetime as dt
 import json
 import logging
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.capture.ids import slug
 from generator.check import run_check
 from generator.commands import skeletons
 from generator.content import pins
-from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema
+from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema, nearest
 from generator.content.load import (
     load_all,
     load_claim,
@@ -281,9 +283,10 @@ def _pin(args: argparse.Namespace, root: Path) -> int:
     ids = sorted(loaded.sources) if args.all else args.ids
     unknown = [i for i in ids if i not in loaded.sources]
     if unknown:
+        known = sorted(loaded.sources.keys() | loaded.broken_sources)
         for sid in unknown:
             why = "has errors; run `factcheck check`" if sid in loaded.broken_sources else (
-                "is not a source id")
+                _unknown_source(sid, known, settings.sources_dir))
             print(f"factcheck: `{sid}` {why}", file=sys.stderr)
         return 1
     lock = Report(pins.LOCK_NAME)
@@ -297,22 +300,57 @@ def _pin(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def _unknown_source(given: str, known: Sequence[str], folder: str) -> str:
+    """Why `factcheck pin` refuses a name: no such source, and the nearest ids (a file
+    name or path given for an id proposes the id)."""
+    stem = _file_stem(given)
+    if stem != given and stem in known:
+        return f"is a file, not a source id; did you mean `{stem}`?"
+    close = nearest(stem, known)
+    hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else
+            f"a source id is a file name in {folder}/ without `.md`")
+    return f"is not a source id (there is no {folder}/{stem}.md); {hint}"
+
+
+def _file_stem(name: str) -> str:
+    """The last segment of a path, without `.md`."""
+    last = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return last[:-3] if last.lower().endswith(".md") else last
+
+
+def _not_a_name(args: argparse.Namespace, folder: Path) -> str:
+    """Why `factcheck new` refuses a name that is not an id, and the command that writes
+    the id proposed from it: writing under a name nobody typed would surprise."""
+    name: str = args.name
+    proposal = slug(_file_stem(name))
+    refusal = f"`{name}` is not a valid name: use lowercase letters, digits and hyphens"
+    if not proposal:
+        return f"{refusal}, e.g. `factcheck new {args.kind} my-{args.kind}`"
+    path = folder / f"{proposal}.md"
+    if path.exists():
+        return (f"{refusal}; the name it would make, `{proposal}`, is taken ({path} "
+                "exists): choose another")
+    given = [(f, v) for f, v in (("--root", args.root), ("--config-file", args.config_file))
+             if v is not None]
+    command = shlex.join(["factcheck", "new", args.kind, proposal,
+                          *(str(part) for pair in given for part in pair)])
+    return f"{refusal}; to write {path}, run `{command}`"
+
+
 def _new(args: argparse.Namespace, root: Path) -> int:
     name: str = args.name
-    if not is_id(name):
-        print(f"factcheck: `{name}` is not a valid name: use lowercase letters, digits and "
-              "hyphens", file=sys.stderr)
-        return 2
     settings = _settings(args, root)
     if settings is None:
         return 1
+    folder = root / (settings.claims_dir if args.kind == "claim" else settings.sources_dir)
+    if not is_id(name):
+        print(f"factcheck: {_not_a_name(args, folder)}", file=sys.stderr)
+        return 2
     if args.kind == "claim":
-        folder = root / settings.claims_dir
         text = skeletons.CLAIM.format(
             verdicts=", ".join(settings.verdict_keys), today=dt.date.today().isoformat()
         )
     else:
-        folder = root / settings.sources_dir
         text = skeletons.SOURCE
     path = folder / f"{name}.md"
     if path.exists():

@@ -4,7 +4,8 @@ A WSGI middleware around the engine's server: while the latest build has errors,
 page served is the last good one with the errors over it, or, before any build has
 succeeded, a page that lists them. Each page also gets the preview's own live reload
 (`assets/preview.js`), so it shows the errors, or the fixed site, as soon as a build ends.
-Problems are contributor text: the templates escape them.
+Problems are contributor text: the templates escape them, and a message's code spans
+(`` `verdict` ``) are its only markup.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from generator.preview.status import BuildStatus, Snapshot
 
@@ -32,9 +35,23 @@ App = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 @cache
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.preview", "assets"), autoescape=True,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["code_spans"] = code_spans
+    return env
+
+
+@cache
+def _code_spans_only() -> MarkdownIt:
+    # No HTML, entities, escapes, links or emphasis: only CommonMark's code spans.
+    return MarkdownIt("zero", {"html": False}).enable("backticks")
+
+
+def code_spans(message: str) -> Markup:
+    """A message as HTML: its code spans as `<code>`, as Markdown would show them (an
+    unmatched backtick stays a backtick), and every other character as text, escaped."""
+    return Markup(_code_spans_only().renderInline(message))
 
 
 @cache

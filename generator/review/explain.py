@@ -4,6 +4,9 @@ For one claim: its verdict's rule and whether the evidence meets it, the verdict
 evidence allows, and the evidence grouped by stance and account, each account marked as
 the claimant's own or independent, with each item's note. Plain text for a terminal,
 Markdown for a pull request's job summary.
+
+Quotes are shown whole: they are the evidence under review, the limits keep each one
+short enough to read, and a cut marked with `…` would read as words the quote leaves out.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.content.settings import Need, Settings
-from generator.diagnostics import clip
 from generator.model import Claim, Source, Stance
 from generator.review.accounts import Account, corroboration, tally_text
 from generator.review.rules import Judgement, has, judge
@@ -46,7 +48,7 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
             lines.append(f"- {name}: {whose}" if markdown else f"  {name} [{whose}]")
             for a in group:
                 ev = a.evidence
-                quote = f"“{clip(' '.join(ev.quote.split()), 160)}” ({ev.source})"
+                quote = f"“{' '.join(ev.quote.split())}” ({ev.source})"
                 lines.append(f"  - {quote}" if markdown else f"    - {quote}")
                 if ev.note:
                     lines.append(f"    note: {ev.note}" if markdown else f"      note: {ev.note}")

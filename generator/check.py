@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.anchoring.links import check_links
 from generator.anchoring.resolve import Anchorer, Corpus, ResolutionMemo, resolve
 from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
 from generator.content.pins import LOCK_NAME, read_lock, verify
@@ -75,11 +76,12 @@ def run_check(root: Path, config_file: Path | str | None = None,
     # Only claims that loaded are judged; evidence whose source is unknown counts as it is
     # written, so a bad source id does not hide a verdict the evidence cannot bear.
     verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, steps.verdict)
+    link_diags = check_links(loaded, settings)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
     pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
-                          *verdict_diags, *lock.items, *pin_diags],
+                          *verdict_diags, *link_diags, *lock.items, *pin_diags],
                          key=lambda d: (d.path, d.line, d.col))
     if scope is not None:
         diagnostics = [d for d in diagnostics if scope.keeps(d.path)]

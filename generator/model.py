@@ -41,6 +41,16 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def claim_url(slug: str) -> str:
+    """Where a claim's page lives, relative to the site's root."""
+    return f"claims/{slug}/"
+
+
+def source_url(source_id: str) -> str:
+    """Where a source's page lives, relative to the site's root."""
+    return f"sources/{source_id}/"
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to the year, the month or the day: `2023`, `2023-09`, `2023-09-20`."""

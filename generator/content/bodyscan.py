@@ -93,3 +93,23 @@ def scan_body(body: str, body_line: int, report: Report) -> None:
     for url, line in sorted(bad_links.items(), key=lambda kv: (kv[1], kv[0])):
         report.error(line, 1, f"link to `{url[:60]}`: links may only be http, https, "
                               "mailto or relative")
+
+
+# Fenced code blocks and code spans: their text is shown, not linked.
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)|(`+)[^`\n].*?\2",
+                   re.MULTILINE | re.DOTALL)
+
+
+def relative_links(body: str, body_line: int) -> list[tuple[str, int]]:
+    """Each relative link target of an analysis outside code, with its line: the links
+    between the site's own pages, which a deleted or renamed page would break."""
+    if "](" not in body and "]:" not in body:
+        return []
+    if "`" in body or "~~~" in body:
+        body = _CODE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    found = []
+    for m in _LINK_TARGET.finditer(body):
+        url = next(filter(None, m.groups()), "")
+        if url and link_scheme(url) is None and not url.startswith(("#", "/")):
+            found.append((url, body_line + body.count("\n", 0, m.start())))
+    return found

@@ -7,7 +7,10 @@ import posixpath
 from functools import cache
 from urllib.parse import urlsplit
 
-from generator.model import ascii_slug
+from generator.model import ascii_slug, claim_url, source_url
+
+__all__ = ["claim_url", "is_local_address", "listing_url", "local_address_warning",
+           "relative", "slugify", "source_url", "url_to_path"]
 
 
 @cache
@@ -17,14 +20,6 @@ def slugify(text: str) -> str:
     if slug:
         return slug[:80].rstrip("-")
     return "u" + "-".join(f"{ord(c):x}" for c in text if not c.isspace())[:80]
-
-
-def claim_url(slug: str) -> str:
-    return f"claims/{slug}/"
-
-
-def source_url(source_id: str) -> str:
-    return f"sources/{source_id}/"
 
 
 def listing_url(base: str, page: int) -> str:

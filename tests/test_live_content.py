@@ -21,6 +21,7 @@ from contentcheck import assert_content_checks_pass, copy_live
 pytestmark = pytest.mark.site
 
 CAPTURED = "border-talks-third-round"
+PAGES = ("wordpress.html", "jsonld.html", "opengraph.html", "br-cms.html", "latin-utf-8.html")
 
 
 def test_the_live_content_passes_the_content_checks(tmp_path: Path) -> None:
@@ -64,10 +65,16 @@ def test_a_desks_day_keeps_the_content_checks_green(tmp_path: Path) -> None:
     root = copy_live(tmp_path / "project", REPO)
     claims = sorted((root / "content" / "claims").glob("*.md"))
 
+    # The first fixture page the desk has not stored yet (a page already stored is refused).
+    refusals = []
     with news_server() as base:
-        captured = run_cli(["capture", "--root", str(root), f"{base}/wordpress.html",
-                            "--id", CAPTURED])
-    assert captured.code == 0, captured.err
+        for page in PAGES:
+            captured = run_cli(["capture", "--root", str(root), f"{base}/{page}",
+                                "--id", CAPTURED])
+            if captured.code == 0:
+                break
+            refusals.append(captured.err)
+    assert captured.code == 0, refusals
     source = root / "sources" / f"{CAPTURED}.md"
     first, second = paragraphs(source)[:2]
     (root / "content" / "claims" / "talks-ended-without-text.md").write_text(

@@ -509,9 +509,10 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def config_with_topics() -> str:
-    """The project's mkdocs.yml with every tag of the corpus a registered topic."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+def config_with_topics(config: Path = REPO / "mkdocs.yml") -> str:
+    """The project's mkdocs.yml (or `config`) with every tag of the corpus a registered
+    topic."""
+    text = config.read_text(encoding="utf-8")
     marker = "      topics:\n"
     assert marker in text, "mkdocs.yml registers no topics"
     missing = [t for t in TAGS if f"{{slug: {t.replace(' ', '-')}," not in text]
@@ -520,8 +521,10 @@ def config_with_topics() -> str:
     return text.replace(marker, marker + entries, 1)
 
 
-def write_corpus(out: Path, claims: int, seed: int = 0) -> None:
-    """Write a complete project into `out`: mkdocs.yml, sources, sources.lock and claims.
+def write_corpus(out: Path, claims: int, seed: int = 0,
+                 config: Path = REPO / "mkdocs.yml") -> None:
+    """Write a complete project into `out`: mkdocs.yml (from `config`), sources,
+    sources.lock and claims.
 
     The sources are pinned so that `factcheck check` reports nothing at all and the pin
     verification is part of what is measured, as in a real project.
@@ -533,7 +536,7 @@ def write_corpus(out: Path, claims: int, seed: int = 0) -> None:
         raise FileExistsError(f"{out} already holds a corpus; choose an empty folder")
     sources_dir.mkdir(parents=True, exist_ok=True)
     claims_dir.mkdir(parents=True, exist_ok=True)
-    write_text(out / "mkdocs.yml", config_with_topics())
+    write_text(out / "mkdocs.yml", config_with_topics(config))
     rng = random.Random(seed)
     docs, pins = [], []
     for index in range(max(1, claims // 4)):

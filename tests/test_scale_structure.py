@@ -24,7 +24,7 @@ PAGES = ("index.md", "methodology.md", "corrections.md", "about.md", "contributi
 
 
 def corpus(root: Path, claims: int) -> Path:
-    write_corpus(root, claims)
+    write_corpus(root, claims, config=SEED / "mkdocs.yml")
     for name in PAGES:
         shutil.copy(SEED / "content" / name, root / "content" / name)
     return root

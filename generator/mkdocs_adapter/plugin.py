@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from generator.check import CheckResult, CheckSteps, run_check
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
-from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace
+from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace, sitemap_day
 from generator.mkdocs_adapter.serving import show_errors_on_pages
 from generator.preview.session import Preview
 from generator.preview.status import problems_of
@@ -163,7 +163,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
         if not isinstance(page, GeneratedPage):
-            page.update_date = self.newest  # never the build machine's clock
+            page.update_date = sitemap_day(self.newest)  # never the build machine's clock
         return page
 
     def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:

@@ -34,13 +34,14 @@ class Census:
 
     def summary(self) -> str:
         c = self.counts
-        later = (f" ({c['claims left out']} scheduled for a later day, left out)"
-                 if c.get("claims left out") else "")
-        return (f"census: {c['claim files']} claim files{later}, {c['claim pages']} claim pages, "
+        later = c.get("claims left out", 0)
+        return (f"census: {c['claim files']} claim files, {c['claim pages']} claim pages, "
                 f"{c['claims.json entries']} claims.json entries, {c['ClaimReview blocks']} "
                 f"ClaimReview blocks; {c['evidence anchored']}/{c['evidence items']} evidence "
                 f"items anchored; {c['passages with backlinks']}/{c['cited passages']} cited "
-                "passages show their backlinks")
+                "passages show their backlinks"
+                + (f"; {later} more claim file(s) left out until their publication day"
+                   if later else ""))
 
 
 def _missing(label: str, expected: set[str], found: set[str]) -> list[str]:

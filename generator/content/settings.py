@@ -62,7 +62,6 @@ class Shortfall(StrEnum):
     WARNING = Severity.WARNING.value
 
 
-
 @model
 class Verdict:
     key: str = fm(ID, "The key used in claim files.")
@@ -79,8 +78,8 @@ class Verdict:
                                 "(the methodology page says what each means).", default=(),
                                 max_items=6)
     needs_severity: Shortfall = fm(one_of(Shortfall), "Whether a claim whose evidence falls "
-                                  "short of `needs` is an error (the default) or a warning.",
-                                  default=Shortfall.ERROR)
+                                   "short of `needs` is an error (the default) or a warning.",
+                                   default=Shortfall.ERROR)
 
 
 DEFAULT_VERDICTS: tuple[Verdict, ...] = (

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from generator.anchoring.links import check_links
 from generator.anchoring.resolve import Anchorer, Corpus, ResolutionMemo, resolve
+from generator.content.dates import scheduled
 from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
 from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
@@ -29,6 +32,16 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
+
+    @cached_property
+    def site_corpus(self) -> Corpus:
+        """What the site shows: every claim but those whose `published` day is after today
+        (each checked all the same, and told of in a note), unless future fact checks
+        are built. Nothing built links to a claim left out: it is not in this corpus."""
+        if self.settings.build_future:
+            return self.corpus
+        return self.corpus.without(slug for slug, claim in self.corpus.claims.items()
+                                   if scheduled(claim.published, self.settings))
 
     @property
     def reported(self) -> list[Diagnostic]:
@@ -56,12 +69,15 @@ class CheckSteps:
 
 
 def run_check(root: Path, config_file: Path | str | None = None,
-              changes: Changes | None = None, steps: CheckSteps | None = None
-              ) -> CheckResult:
+              changes: Changes | None = None, steps: CheckSteps | None = None, *,
+              build_future: bool | None = None) -> CheckResult:
     """Check everything, or with `changes` only the changed files and the claims citing
-    changed sources: every source is still loaded, so those claims anchor as usual."""
+    changed sources: every source is still loaded, so those claims anchor as usual.
+    `build_future`, when given, overrides the setting of that name (`--build-future`)."""
     steps = steps or CheckSteps()
     settings, settings_diags = load_settings(root, config_file)
+    if build_future is not None:
+        settings = dataclasses.replace(settings, build_future=build_future)
     with _collector_paused():
         loaded = load_all(settings, read_source=steps.read_source, read_claim=steps.read_claim)
         scope = None

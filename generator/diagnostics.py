@@ -12,6 +12,11 @@ from pathlib import Path
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # worth knowing, never a problem: a fact check scheduled for a later day
+
+
+# GitHub's workflow commands name a note `notice`.
+_GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +37,7 @@ class Diagnostic:
         body = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         prop = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         return (
-            f"::{self.severity.value} file={prop},line={self.line},col={self.col}::{body}"
+            f"::{_GITHUB[self.severity]} file={prop},line={self.line},col={self.col}::{body}"
         )
 
 
@@ -48,6 +53,9 @@ class Report:
 
     def warning(self, line: int, col: int, message: str) -> None:
         self.items.append(Diagnostic(self.path, line, col, Severity.WARNING, message))
+
+    def note(self, line: int, col: int, message: str) -> None:
+        self.items.append(Diagnostic(self.path, line, col, Severity.NOTE, message))
 
     @property
     def ok(self) -> bool:

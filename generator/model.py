@@ -8,6 +8,7 @@ A key is required when its attribute has no default.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import KW_ONLY, MISSING, dataclass, field
@@ -88,6 +89,13 @@ class PartialDate:
         """The earliest calendar day the date may stand for, as YYYY-MM-DD."""
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
 
+    @cached_property
+    def last_day(self) -> str:
+        """The latest calendar day the date may stand for, as YYYY-MM-DD."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return f"{self.year:04d}-{month:02d}-{day:02d}"
+
     @property
     def human(self) -> str:
         months = (
@@ -120,10 +128,12 @@ class Kind(StrEnum):
     ID = "id"
     PASSAGE = "passage"
     DATE = "date"
+    DAY = "day"  # a date known to the day: YYYY-MM-DD
     URL = "url"
     LANGUAGE = "language"
     CHOICE = "choice"
     INT = "integer"
+    BOOL = "boolean"
     COLOUR = "colour"
     TEXT_LIST = "text list"
     REF_LIST = "list of source ids or URLs"
@@ -145,10 +155,12 @@ TEXT: Of[str] = Of(Kind.TEXT)
 ID: Of[str] = Of(Kind.ID)
 PASSAGE: Of[str] = Of(Kind.PASSAGE)
 DATE: Of[PartialDate] = Of(Kind.DATE)
+DAY: Of[PartialDate] = Of(Kind.DAY)
 URL: Of[str] = Of(Kind.URL)
 LANGUAGE: Of[str] = Of(Kind.LANGUAGE)
 CHOICE: Of[str] = Of(Kind.CHOICE)  # the options come from the settings (the verdict scale)
 INT: Of[int] = Of(Kind.INT)
+BOOL: Of[bool] = Of(Kind.BOOL)
 COLOUR: Of[str] = Of(Kind.COLOUR)
 TEXT_LIST: Of[tuple[str, ...]] = Of(Kind.TEXT_LIST)
 REF_LIST: Of[tuple[str, ...]] = Of(Kind.REF_LIST)
@@ -299,9 +311,11 @@ class Claim:
                                      "ids or URLs.", default=())
     verdict: str = fm(CHOICE, "A key of the verdict scale.")
     summary: str = fm(TEXT, "The verdict in two or three sentences.", max_chars=2000)
-    published: PartialDate = fm(DATE, "When this fact check was first published.")
-    updated: PartialDate | None = fm(DATE, "The last substantive change, if any.",
-                                     default=None)
+    published: PartialDate = fm(DAY, "The day this fact check was (or will be) first "
+                                "published: YYYY-MM-DD. A day after today holds it back "
+                                "from the site until then.")
+    updated: PartialDate | None = fm(DAY, "The day of the last substantive change, if any: "
+                                     "YYYY-MM-DD.", default=None)
     tags: tuple[str, ...] = fm(TEXT_LIST, "Topics, for browsing: each the slug or the name of a "
                                "topic of the settings' `topics`.", default=(), max_items=20,
                                max_chars=60)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -21,6 +20,7 @@ from checkutil import (
     run_cli,
     run_subprocess,
 )
+from generator import clock
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS
 from generator.content.settings import DEFAULT_VERDICTS
 
@@ -176,7 +176,7 @@ def test_new_claim_writes_a_skeleton_that_check_explains(project: Project) -> No
     assert result.code == 0
     assert result.out.strip() == str(path)
     text = path.read_text(encoding="utf-8")
-    assert f"published: {dt.date.today().isoformat()}" in text
+    assert f"published: {clock.today().isoformat()}" in text
     assert ", ".join(v.key for v in DEFAULT_VERDICTS) in text
     checked = project.check()
     assert checked.code == 1

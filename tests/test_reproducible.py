@@ -24,10 +24,12 @@ def stable(name: str) -> bool:
 
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_project(tmp_path / "project")
-    # Two different "build times": were any file to take the clock, the builds would differ.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    # Two different "build times", both after every date of the content (which decides what
+    # is published, as a fact check dated after the build's day is left out): were any file
+    # to take the clock, the builds would differ.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # 2027-01-15
     first = files(build(root, tmp_path / "one"))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")  # 2033-05-18
     second = files(build(root, tmp_path / "two"))
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     third = files(build(root, tmp_path / "three"))

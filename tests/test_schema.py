@@ -142,7 +142,6 @@ ACCEPTED = [
     ("claim_date:", "claim_date: 2021"),  # YAML reads a number
     ("claim_date:", "claim_date: 2023-09-20"),  # YAML reads a date
     ("claim_date:", "claim_date: '2023'"),
-    ("published:", "published: 2026"),
     ("published:", "published: 2024-02-29"),
     ("title:", "title: 1984"),
     ("title:", "title: 3.14"),
@@ -167,6 +166,9 @@ REFUSED = [
     ("claim_date:", "claim_date: -2021"),
     ("claim_date:", "claim_date: 2021.5"),
     ("claim_date:", "claim_date: true"),
+    ("published:", "published: 2026"),  # the fact check's own dates are known to the day
+    ("published:", "published: 2026-11"),
+    ("updated:", "updated: '2026-12'"),
     ("claim_date:", "claim_date:"),  # required
     ("claim_date:", "claim_date: [2021]"),
     ("claimant:", "claimant: true"),
@@ -229,7 +231,8 @@ def test_the_date_pattern_takes_the_dates_the_check_takes(year: int) -> None:
 
 KIND_TYPES: dict[Kind, object] = {
     Kind.TEXT: str, Kind.ID: str, Kind.PASSAGE: str, Kind.URL: str, Kind.LANGUAGE: str,
-    Kind.COLOUR: str, Kind.CHOICE: str, Kind.DATE: PartialDate, Kind.INT: int,
+    Kind.COLOUR: str, Kind.CHOICE: str, Kind.DATE: PartialDate, Kind.DAY: PartialDate,
+    Kind.INT: int, Kind.BOOL: bool,
     Kind.TEXT_LIST: tuple[str, ...], Kind.REF_LIST: tuple[str, ...], Kind.DIGEST: str,
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -53,6 +53,21 @@ class Corpus:
     claims: Mapping[str, Claim]
     evidence: Mapping[str, tuple[ResolvedEvidence, ...]]
     citations: Mapping[tuple[str, str], tuple[Citation, ...]]
+    # Claims checked but left out of this corpus (`without`): what the site does not show.
+    left_out: frozenset[str] = frozenset()
+
+    def without(self, slugs: Iterable[str]) -> Corpus:
+        """The corpus as if these claims did not exist: no claim, evidence or backlink of
+        theirs is left for a page to show or link to."""
+        gone = frozenset(slugs) & self.claims.keys()
+        if not gone:
+            return self
+        citations = {where: kept for where, cites in self.citations.items()
+                     if (kept := tuple(c for c in cites if c.claim not in gone))}
+        return Corpus(self.settings, self.sources,
+                      {s: c for s, c in self.claims.items() if s not in gone},
+                      {s: e for s, e in self.evidence.items() if s not in gone},
+                      citations, self.left_out | gone)
 
     def cited_by(self, source_id: str, passage_id: str) -> tuple[Citation, ...]:
         return self.citations.get((source_id, passage_id), ())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import logging
 import shlex
@@ -72,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common],
                            help="build and serve with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    for command in (build, serve):
+        command.add_argument("--build-future", action="store_true",
+                             help="build the fact checks whose `published` day is after "
+                                  "today too (by default each is left out until its day)")
     pin = sub.add_parser("pin", parents=[common],
                          help="record the SHA-256 of source bodies in sources.lock")
     pin.add_argument("ids", nargs="*", help="source ids to (re-)pin")
@@ -164,10 +167,12 @@ def _check(args: argparse.Namespace, root: Path) -> int:
     for d in result.reported:
         print(d.format_github() if fmt == "github" else d.format_text())
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
+    notes = sum(d.severity is Severity.NOTE for d in result.diagnostics)
     corpus = result.corpus
     quotes = sum(len(v) for v in corpus.evidence.values())
     summary = (f"{len(corpus.sources)} sources, {len(corpus.claims)} claims, "
-               f"{quotes} quotes anchored; {errors} error(s)")
+               f"{quotes} quotes anchored; {errors} error(s)"
+               + (f", {notes} note(s)" if notes else ""))
     print(summary, file=sys.stderr)
     return 1 if errors else 0
 
@@ -263,13 +268,13 @@ def _urls(args: argparse.Namespace, root: Path) -> int:
 def _build(args: argparse.Namespace, root: Path) -> int:
     from generator.mkdocs_adapter.build import build_site
 
-    return build_site(root.resolve(), args.config_file, args.site_dir)
+    return build_site(root.resolve(), args.config_file, args.site_dir, args.build_future)
 
 
 def _serve(args: argparse.Namespace, root: Path) -> int:
     from generator.mkdocs_adapter.build import serve_site
 
-    return serve_site(root.resolve(), args.config_file, args.dev_addr)
+    return serve_site(root.resolve(), args.config_file, args.dev_addr, args.build_future)
 
 
 def _pin(args: argparse.Namespace, root: Path) -> int:
@@ -348,7 +353,7 @@ def _new(args: argparse.Namespace, root: Path) -> int:
         return 2
     if args.kind == "claim":
         text = skeletons.CLAIM.format(
-            verdicts=", ".join(settings.verdict_keys), today=dt.date.today().isoformat()
+            verdicts=", ".join(settings.verdict_keys), today=settings.today.isoformat()
         )
     else:
         text = skeletons.SOURCE

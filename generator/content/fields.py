@@ -29,13 +29,14 @@ from generator.model import Kind as Kind  # re-exported: the kinds belong to the
 PASSAGE_PATTERN = r"^p[1-9][0-9]*$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 # For the JSON Schema only, where the check parses: a real date as YYYY, YYYY-MM or
-# YYYY-MM-DD, from year 0001, with 29 February in leap years only.
+# YYYY-MM-DD (or, for a day, YYYY-MM-DD only), from year 0001, with 29 February in leap
+# years only.
 _LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-DATE_PATTERN = (
-    r"^(?!0000)(?:\d{4}(?:-(?:0[1-9]|1[0-2])"
-    r"|-(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|-(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
-    rf"|-02-(?:0[1-9]|1\d|2[0-8]))?|{_LEAP_YEAR}-02-29)$"
-)
+_MONTH_DAY = (r"-(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|-(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+              r"|-02-(?:0[1-9]|1\d|2[0-8])")
+DATE_PATTERN = (rf"^(?!0000)(?:\d{{4}}(?:-(?:0[1-9]|1[0-2])|{_MONTH_DAY})?"
+                rf"|{_LEAP_YEAR}-02-29)$")
+DAY_PATTERN = rf"^(?!0000)(?:\d{{4}}(?:{_MONTH_DAY})|{_LEAP_YEAR}-02-29)$"
 # The UTC time of a fetch, as `factcheck capture` writes `retrieved`.
 TIMESTAMP_PATTERN = (r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                      r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$")
@@ -104,13 +105,33 @@ def suggestion(word: str, options: Sequence[str]) -> str:
     return f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
 
 
-class Validator:
-    """Checks front-matter against field declarations, reporting every problem."""
+# The kinds whose value is text: YAML's reading of a bare `no` or `~` in one is refused,
+# never passed on as `false` or as no value.
+_TEXT_KINDS = frozenset({Kind.TEXT, Kind.ID, Kind.PASSAGE, Kind.URL, Kind.LANGUAGE, Kind.CHOICE,
+                         Kind.COLOUR, Kind.DIGEST, Kind.TEXT_LIST, Kind.REF_LIST})
 
-    def __init__(self, tf: TextFile, report: Any, choices: Mapping[str, Sequence[str]]) -> None:
+
+def _bare(written: str) -> str:
+    """`no` as a message shows it: "the bare word `no`", "the bare `~`"."""
+    return f"the bare {'word ' if written.isalpha() else ''}`{written}`"
+
+
+def _as_yaml_reads(raw: bool | None) -> str:
+    return "no value" if raw is None else "true" if raw else "false"
+
+
+class Validator:
+    """Checks front-matter against field declarations, reporting every problem.
+
+    `null_is_absent` takes a spelled-out `~` or `null` in a text field for a key left
+    out, as MkDocs does in its own settings; in claims and sources it is refused."""
+
+    def __init__(self, tf: TextFile, report: Any, choices: Mapping[str, Sequence[str]], *,
+                 null_is_absent: bool = False) -> None:
         self.tf = tf
         self.report = report
         self.choices = choices
+        self.null_is_absent = null_is_absent
 
     def error(self, key: Key, message: str, *, at_value: bool = False) -> None:
         line, col = self.tf.value_at(key) if at_value else self.tf.where(key)
@@ -135,6 +156,10 @@ class Validator:
             if raw is INVALID:
                 continue  # already reported where it was read
             if raw is None or raw == "":
+                written = self.tf.scalar_text.get((*key, f.name)) if raw is None else ""
+                if written and f.kind in _TEXT_KINDS and not self.null_is_absent:
+                    self.error((*key, f.name), self.bare_null(f, written), at_value=True)
+                    continue
                 if f.required:
                     state = "is empty" if f.name in data else "is missing"
                     self.error(
@@ -147,17 +172,28 @@ class Validator:
                 out[f.name] = value
         return out
 
+    def bare_null(self, f: Field, written: str) -> str:
+        """The message for `key: ~` or `key: null` in a text field."""
+        quoted = f'`{f.name}: "{written}"`'
+        fix = ("write the value" if f.required else "leave the key out when it is not known")
+        return (f"`{f.name}` is {_bare(written)}, which YAML reads as no value; {fix}, or "
+                f"quote it ({quoted}) if it is the text")
+
     def value(self, f: Field, raw: Any, key: Key, what: str) -> Any:
         name = f"`{f.name}`"
         if f.kind is Kind.TEXT:  # the most common kind first
             return self.text(raw, key, name, f.max_chars)
-        if f.kind is Kind.DATE:
-            return self.date(raw, key, name)
+        if f.kind in (Kind.DATE, Kind.DAY):
+            return self.date(raw, key, name, day=f.kind is Kind.DAY)
         if f.kind is Kind.CHOICE and isinstance(raw, bool):
-            # YAML reads `verdict: true` as a boolean: it is the verdict it names.
-            word = "true" if raw else "false"
-            if word in (f.choices or self.choices.get(f.name, ())):
-                return word
+            return self.bare_choice(f, raw, key, name)
+        if f.kind is Kind.BOOL:
+            if not isinstance(raw, bool):
+                shown = self.tf.scalar_text.get(key, str(raw))
+                self.error(key, f"{name} is `{clip(shown)}`: expected `true` or `false`",
+                           at_value=True)
+                return None
+            return raw
         if f.kind is Kind.INT:
             if isinstance(raw, bool) or not isinstance(raw, int):
                 self.error(key, f"{name} must be a whole number, found {_kind(raw)}",
@@ -197,7 +233,8 @@ class Validator:
                 return None
             return self.mapping(raw, f.items, key, name)
         if f.kind in (Kind.TEXT_LIST, Kind.REF_LIST):
-            values = [raw] if isinstance(raw, str) else raw
+            # One entry may stand alone; a bare `no` alone is told as such.
+            values = [raw] if isinstance(raw, str | bool) else raw
             if not isinstance(values, list):
                 self.error(key, f"{name} must be a list like `[a, b]`, found {_kind(raw)}",
                            at_value=True)
@@ -211,7 +248,8 @@ class Validator:
                 here = (*key, i) if isinstance(raw, list) else key
                 if item is INVALID:
                     continue
-                text = self.text(item, here, f"entry {i + 1} of {name}", f.max_chars)
+                text = self.text(item, here, f"entry {i + 1} of {name}"
+                                 if isinstance(raw, list) else name, f.max_chars)
                 if text is None:
                     continue
                 if f.kind is Kind.REF_LIST and not (is_id(text) or _URL.match(text)):
@@ -242,16 +280,38 @@ class Validator:
                 return None
         return text
 
+    def bare_choice(self, f: Field, raw: bool, key: Key, name: str) -> str | None:
+        """`verdict: true` is the verdict `true`; `verdict: no`, which YAML reads as false
+        too, is no verdict, and the message says what was written."""
+        options = f.choices or tuple(self.choices.get(f.name, ()))
+        word = _as_yaml_reads(raw)
+        written = self.tf.scalar_text.get(key, word)
+        if written in options:
+            return written
+        hint = f"; did you mean `{word}`?" if word in options else ""
+        self.error(key, f"{name} is {_bare(written)}, which YAML reads as {word}{hint}; "
+                        f"expected one of: {', '.join(options)}", at_value=True)
+        return None
+
     def text(self, raw: Any, key: Key, name: str, max_chars: int) -> str | None:
         if type(raw) is str and 0 < len(text := raw.strip()) <= max_chars:
             return text  # the common case, valid text, decided at once
-        if isinstance(raw, (bool, dt.date)) or raw is None:
-            if raw is None:
-                self.error(key, f"{name} is empty; write the text or remove the entry",
-                           at_value=True)
-                return None
-            shown = str(raw).lower() if isinstance(raw, bool) else str(raw)
-            self.error(key, f"{name} must be text, but YAML reads `{shown}` as "
+        written = self.tf.scalar_text.get(key)
+        if isinstance(raw, bool) or (raw is None and written):
+            # A bare `no`, `off` or `~`: never passed on as the value YAML made of it.
+            word = written or _as_yaml_reads(raw)
+            example = f'{key[-1]}: "{word}"' if key and isinstance(key[-1], str) else (
+                f'"{word}"')
+            self.error(key, f"{name} is {_bare(word)}, which YAML reads as "
+                            f"{_as_yaml_reads(raw)}, not as text; put it in quotes: "
+                            f"`{example}`", at_value=True)
+            return None
+        if raw is None:
+            self.error(key, f"{name} is empty; write the text or remove the entry",
+                       at_value=True)
+            return None
+        if isinstance(raw, dt.date):
+            self.error(key, f"{name} must be text, but YAML reads `{written or raw}` as "
                             f"{_kind(raw)}; put the value in quotes", at_value=True)
             return None
         if isinstance(raw, int | float):
@@ -269,7 +329,8 @@ class Validator:
             return None
         return text
 
-    def date(self, raw: Any, key: Key, name: str) -> PartialDate | None:
+    def date(self, raw: Any, key: Key, name: str, *, day: bool = False) -> PartialDate | None:
+        """A date as YYYY, YYYY-MM or YYYY-MM-DD; with `day`, only YYYY-MM-DD."""
         if isinstance(raw, dt.datetime):
             raw = raw.date()
         if isinstance(raw, dt.date):
@@ -279,9 +340,17 @@ class Validator:
             text = text[:10]
         parsed = PartialDate.parse(text)
         if parsed is None:
-            shown = clip(str(raw)) if not isinstance(raw, list | dict) else _kind(raw)
-            self.error(key, f"{name} is `{shown}`: expected a real date as YYYY, YYYY-MM or "
-                            "YYYY-MM-DD", at_value=True)
+            shown = self.tf.scalar_text.get(key) or (
+                clip(str(raw)) if not isinstance(raw, list | dict) else _kind(raw))
+            expected = "YYYY-MM-DD" if day else "YYYY, YYYY-MM or YYYY-MM-DD"
+            self.error(key, f"{name} is `{shown}`: expected a real date as {expected}",
+                       at_value=True)
+        elif day and not parsed.day:
+            known = "a month" if parsed.month else "a year"
+            self.error(key, f"{name} is `{parsed.iso}`, {known} only: the fact check's own "
+                            "dates are known to the day; write it in full as YYYY-MM-DD",
+                       at_value=True)
+            return None
         return parsed
 
 
@@ -339,6 +408,10 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
         case Kind.DATE:
             return {"pattern": f"{DATE_PATTERN}|{TIMESTAMP_PATTERN}",
                     "anyOf": [{"type": "string"}, _YEAR]}
+        case Kind.DAY:
+            return {"type": "string", "pattern": DAY_PATTERN}
+        case Kind.BOOL:
+            return {"type": "boolean"}
         case Kind.DIGEST:
             return {"type": "string", "pattern": DIGEST_PATTERN}
         case Kind.URL:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.content import dates
 from generator.content.bodyscan import scan_body
 from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
 from generator.content.passages import split_passages
@@ -66,6 +67,7 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
     if tf is None or sid is None:
         return None, report.items
     values = Validator(tf, report, {}).mapping(tf.data, SOURCE_FIELDS, (), "the source")
+    dates.check_source(tf, values, report, settings)
     passages = split_passages(tf.body, tf.body_line, report)
     if not passages:
         report.error(tf.body_line, 1, "the source has no text: paste the article below the "
@@ -89,6 +91,7 @@ def load_claim(path: Path, settings: Settings
     values = validator.mapping(tf.data, CLAIM_FIELDS, (), "the claim")
     if "tags" in values:
         values["tags"] = resolve_tags(tf, report, settings.topics, settings.config_file)
+    dates.check_claim(tf, values, report, settings)
     scan_body(tf.body, tf.body_line, report)
     # Valid evidence items are still anchored when others, or other keys, are broken, so
     # one run reports every problem; a claim with errors is never built.
@@ -110,10 +113,6 @@ def load_claim(path: Path, settings: Settings
     )
     if "claimant_type" in values:
         values["claimant_type"] = ClaimantType(values["claimant_type"])
-    if "updated" in values and values["updated"] < values["published"]:
-        line, col = tf.value_at(("updated",))
-        report.error(line, col, f"`updated` ({values['updated']}) is before `published` "
-                                f"({values['published']}); correct one of the dates")
     return Claim(slug=slug, path=path, evidence=evidence, corrections=corrections,
                  body=tf.body, body_line=tf.body_line,
                  appearance_line=tf.where(("appearance",))[0],

@@ -6,6 +6,7 @@ the file) needs no MkDocs plugin machinery to know the settings.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from generator import limits
+from generator import clock, limits
 from generator.content.fields import Field, Kind, Validator, declared, suggestion
 from generator.content.textfile import Key, TextFile, read_yaml_config
 from generator.content.topics import Topic, topic_keys
@@ -53,6 +54,14 @@ _NEED_TEXT = {
 }
 
 
+class Shortfall(StrEnum):
+    """What falling short of a verdict's needs is: a severity, but never a note, which
+    would let it pass unseen."""
+
+    ERROR = Severity.ERROR.value
+    WARNING = Severity.WARNING.value
+
+
 @model
 class Verdict:
     key: str = fm(ID, "The key used in claim files.")
@@ -68,9 +77,9 @@ class Verdict:
                                 "independent-refutes, refutes-or-context, competing-accounts "
                                 "(the methodology page says what each means).", default=(),
                                 max_items=6)
-    needs_severity: Severity = fm(one_of(Severity), "Whether a claim whose evidence falls "
-                                  "short of `needs` is an error (the default) or a warning.",
-                                  default=Severity.ERROR)
+    needs_severity: Shortfall = fm(one_of(Shortfall), "Whether a claim whose evidence falls "
+                                   "short of `needs` is an error (the default) or a warning.",
+                                   default=Shortfall.ERROR)
 
 
 DEFAULT_VERDICTS: tuple[Verdict, ...] = (
@@ -134,6 +143,9 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
     Field("desk", Kind.OBJECT, "Who answers for the site (name, editors, funding, contact), "
           "shown on the About page and in the footer; `check` warns of what is not set.",
           items=DESK_FIELDS),
+    Field("build_future", Kind.BOOL, "Build the fact checks whose `published` day is after "
+          "today too, as `factcheck build --build-future` does; by default each is left out "
+          "of the site until its day.", default="false"),
 )
 
 
@@ -152,6 +164,9 @@ class Settings:
     topics: tuple[Topic, ...] = ()
     desk: Desk = field(default_factory=Desk)
     repo_url: str | None = None  # MkDocs' `repo_url`: the desk's repository
+    build_future: bool = False  # build claims whose `published` day is after `today`
+    # The day the check takes as today (`clock.today()`): a date after it is in the future.
+    today: dt.date = field(default_factory=clock.today)
     # What the desk leaves unset, as warnings at their place in the config file: `check`
     # and `build` print them; they never stop a build.
     unset: tuple[Diagnostic, ...] = ()
@@ -235,8 +250,8 @@ def load_settings(root: Path, config_file: Path | str | None = None
         index, options = plugin_entry(tf.data)
         key = ("plugins",) if index is None else (
             "plugins", index, "factcheck")
-        values = Validator(tf, report, {}).mapping(options, SETTINGS_FIELDS, key,
-                                                   "the factcheck plugin settings")
+        values = Validator(tf, report, {}, null_is_absent=True).mapping(
+            options, SETTINGS_FIELDS, key, "the factcheck plugin settings")
         for i, item in enumerate(values.get("verdicts") or ()):
             for j, need in enumerate((item or {}).get("needs", ())):
                 if need not in Need.__members__.values():
@@ -249,8 +264,8 @@ def load_settings(root: Path, config_file: Path | str | None = None
     if values.get("verdicts"):
         required = {f.name for f in VERDICT_FIELDS if f.required}
         items = [v for v in values["verdicts"] if v and required <= v.keys()]
-        verdicts = tuple(Verdict(**{**v, "needs_severity": Severity(v.get(
-            "needs_severity", Severity.ERROR))}) for v in items) or DEFAULT_VERDICTS
+        verdicts = tuple(Verdict(**{**v, "needs_severity": Shortfall(v.get(
+            "needs_severity", Shortfall.ERROR))}) for v in items) or DEFAULT_VERDICTS
     site_url = base.get("site_url")
     repo_url = base.get("repo_url")
     repo_url = repo_url.strip() if isinstance(repo_url, str) and repo_url.strip() else None
@@ -275,6 +290,7 @@ def load_settings(root: Path, config_file: Path | str | None = None
         topics=topics,
         desk=desk,
         repo_url=repo_url,
+        build_future=values.get("build_future", False),
         unset=unset,
     ), report.items
 

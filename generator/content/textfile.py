@@ -22,6 +22,7 @@ from frontmatter.default_handlers import YAMLHandler
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator import limits
+from generator.content.yamlerrors import explain
 from generator.diagnostics import Report
 from generator.digest import bytes_digest, text_digest
 
@@ -67,7 +68,9 @@ class TextFile:
     body_line: int
     key_positions: Mapping[Key, Position] = field(default_factory=dict)
     value_positions: Mapping[Key, Position] = field(default_factory=dict)
-    # The source text of scalars YAML read as numbers, so `0x1F` stays `0x1F` as text.
+    # The source text of every scalar YAML read as other than text (a number, a boolean,
+    # a date, no value), so `0x1F` stays `0x1F` as text and a message shows `no` as written,
+    # never the `false` YAML made of it; `~` and `null` are kept too (an empty value is "").
     scalar_text: dict[Key, str] = field(default_factory=dict)
     # A digest of the file's bytes: what the preview and page keys compare.
     fingerprint: str = ""
@@ -195,8 +198,7 @@ class _Builder:
             return self.bad_tag(node)
         if node.tag == _STR_TAG:
             return node.value  # what the constructor would return, without its overhead
-        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            self.texts[key] = str(node.value)
+        self.texts[key] = str(node.value)
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -341,27 +343,6 @@ def parse(text: str, path: Path, display: str, report: Report, fingerprint: str 
                     builder_texts, fingerprint or text_digest(text))
 
 
-_DOUBLE_QUOTED = re.compile(r'^\s*(?:- )?[\w-]+:\s*"')
-# What PyYAML and libyaml say when a line is indented wrongly.
-_INDENTATION_PROBLEMS = ("mapping values are not allowed", "expected <block end>",
-                         "did not find expected key", "did not find expected '-' indicator")
-
-
-def _yaml_hint(text: str, line: int, problem: str) -> str:
-    """The likely fix for a YAML error, where the line shows it: PyYAML says only what it
-    expected."""
-    lines = text.split("\n")
-    here = lines[line] if 0 <= line < len(lines) else ""
-    unescaped = len(re.findall(r'(?<!\\)"', here))
-    if _DOUBLE_QUOTED.match(here) and unescaped > 2:
-        return ("; a `\"` inside a double-quoted value ends it early: write it as `\\\"`, "
-                "or put the whole value in single quotes")
-    if any(s in problem for s in _INDENTATION_PROBLEMS):
-        return ("; check the indentation: keys of one mapping start in the same column, and "
-                "the keys of an evidence item line up under the first key after its `- `")
-    return ""
-
-
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -401,11 +382,9 @@ def _load_yaml(
                                         "front-matter; remove it")
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = lines.at(mark.index) if mark else (0, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        hint = _yaml_hint(fm, mark.line if mark else -1, problem)
-        report.error(line0 + line, col, f"front-matter is not valid YAML: {problem}{hint}")
+        found = explain(fm, exc, line0)
+        line, col = lines.at(found.index)
+        report.error(line0 + line, col, f"front-matter is not valid YAML: {found.message}")
         return None
     except (yaml.YAMLError, RecursionError) as exc:
         report.error(line0, 1, f"front-matter is not valid YAML: {type(exc).__name__}")

@@ -27,10 +27,10 @@ from generator.site.urls import local_address_warning
 log = logging.getLogger("factcheck.build")
 
 
-def _precheck(root: Path, config_file: Path | None, steps: CheckSteps | None = None
-              ) -> tuple[CheckResult, int]:
+def _precheck(root: Path, config_file: Path | None, steps: CheckSteps | None = None,
+              build_future: bool | None = None) -> tuple[CheckResult, int]:
     """The check's result, printed, and its number of errors."""
-    result = run_check(root, config_file, steps=steps)
+    result = run_check(root, config_file, steps=steps, build_future=build_future)
     for d in result.reported:
         print(d.format_text())
     return result, sum(d.severity is Severity.ERROR for d in result.diagnostics)
@@ -44,8 +44,11 @@ def _plugin(config: MkDocsConfig) -> FactcheckPlugin:
     return plugin
 
 
-def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> int:
-    result, errors = _precheck(root, config_file)
+def build_site(root: Path, config_file: Path | None, site_dir: Path | None,
+               build_future: bool = False) -> int:
+    """`build_future` (`--build-future`) builds the fact checks scheduled for a later day
+    too; without it, the `build_future` option decides."""
+    result, errors = _precheck(root, config_file, build_future=build_future or None)
     if errors:
         print(f"factcheck: {errors} error(s); the site was not built", file=sys.stderr)
         return 1
@@ -59,7 +62,7 @@ def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> i
         config = load_config(config_file=str(config_path(root, config_file)),
                              site_dir=str(target), strict=True)
         plugin = _plugin(config)
-        plugin.prechecked = result
+        plugin.prechecked, plugin.build_future = result, build_future or None
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -78,9 +81,10 @@ def build_site(root: Path, config_file: Path | None, site_dir: Path | None) -> i
     return 0
 
 
-def serve_site(root: Path, config_file: Path | None, dev_addr: str) -> int:
+def serve_site(root: Path, config_file: Path | None, dev_addr: str,
+               build_future: bool = False) -> int:
     preview = Preview()
-    result, errors = _precheck(root, config_file, preview.steps())
+    result, errors = _precheck(root, config_file, preview.steps(), build_future or None)
     if errors:
         # Served all the same: each page lists the errors until they are fixed.
         print(f"factcheck: {errors} error(s); the preview shows them in place of the site "
@@ -93,6 +97,7 @@ def serve_site(root: Path, config_file: Path | None, dev_addr: str) -> int:
         # one configured here is the one the server builds with.
         plugin = _plugin(load_config(config_file=path))
         plugin.handoff, plugin.prechecked = preview, result
+        plugin.build_future = build_future or None
         # Dirty builds: on a change only the pages whose content changed are written.
         # MkDocs warns of every dirty build, so a preview is not strict; `build` is.
         serve(config_file=path, dev_addr=dev_addr, livereload=True, build_type="dirty",

@@ -29,4 +29,6 @@ class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
     desk = c.Optional(c.Type(dict))
     ("""Who answers for the site (name, editors, funding, contact), shown on the About """
      """page and in the footer; `check` warns of what is not set.""")
-
+    build_future = c.Optional(c.Type(bool))
+    ("""Build the fact checks whose `published` day is after today too, as `factcheck """
+     """build --build-future` does; by default each is left out of the site until its day.""")

@@ -22,6 +22,15 @@ from generator.site.render import theme_text
 # What MkDocs' File and Page objects take from the config.
 PAGE_SETTINGS = ("site_dir", "site_url", "use_directory_urls", "repo_url", "edit_uri",
                  "edit_uri_template", "nav")
+# MkDocs stamps sitemap.xml.gz with its newest page date, and a gzip stamp ends in February
+# 2106: a page dated later (a fact check built ahead with `--build-future`) gives MkDocs
+# that day rather than a failed build.
+LAST_STAMPED_DAY = "2106-02-06"
+
+
+def sitemap_day(day: str) -> str:
+    """A page's date as MkDocs may take it: the day itself, up to `LAST_STAMPED_DAY`."""
+    return min(day, LAST_STAMPED_DAY)
 
 
 def nav_titles(nav: Any) -> dict[str, str]:
@@ -60,7 +69,7 @@ class GeneratedPage(Page):
         super().__init__(nav_title or theme_text(spec.title), file, config)
         self.spec = spec
         # Dates in the sitemap come from the content, never from the build machine's clock.
-        self.update_date = spec.date or date
+        self.update_date = sitemap_day(spec.date or date)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
@@ -116,7 +125,7 @@ class PlannedPages:
             file = made[2]
             page = file.page
             assert isinstance(page, GeneratedPage)
-            page.spec, page.update_date = spec, spec.date or newest
+            page.spec, page.update_date = spec, sitemap_day(spec.date or newest)
         else:
             file = self._new(spec, config, newest, titles)
             self.made[spec.path] = (spec.key, config_key, file)

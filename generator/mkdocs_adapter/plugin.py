@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from generator.check import CheckResult, CheckSteps, run_check
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
-from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace
+from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace, sitemap_day
 from generator.mkdocs_adapter.serving import show_errors_on_pages
 from generator.preview.session import Preview
 from generator.preview.status import problems_of
@@ -59,6 +59,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
         self.census: Census | None = None
         self.failing = False  # the check failed before the preview had a good site
         self.serving = False
+        # `--build-future` of `factcheck build` or `serve`: overrides the `build_future`
+        # option for every check this plugin runs (None: the option decides).
+        self.build_future: bool | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         serving = command == "serve"
@@ -82,9 +85,13 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                 address_log.warning("factcheck: warning: %s", warning)
         if result is None:
             steps = self.preview.steps() if self.preview else CheckSteps()
-            result = run_check(self.root, config.config_file_path, steps=steps)
+            result = run_check(self.root, config.config_file_path, steps=steps,
+                               build_future=self.build_future)
             for d in result.diagnostics:
-                (log.error if d.severity.value == "error" else log.warning)(d.format_text())
+                # A note (a fact check scheduled for a later day) is news, not a warning
+                # that `mkdocs build --strict` would fail on.
+                {"error": log.error, "warning": log.warning}.get(d.severity.value, log.info)(
+                    d.format_text())
         self.result = result
         self.failing = False
         if not result.ok:
@@ -122,8 +129,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
     def _plan(self, result: CheckResult, docs_dir: Path) -> GeneratedSite:
         claims_dir = result.settings.claims_dir
         if self.preview is None:
-            return generate_site(result.corpus, docs_dir, read_history(self.root, claims_dir))
-        return generate_site(result.corpus, docs_dir,
+            return generate_site(result.site_corpus, docs_dir,
+                                 read_history(self.root, claims_dir))
+        return generate_site(result.site_corpus, docs_dir,
                              self.preview.history(self.root, claims_dir), self.preview.part)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -155,7 +163,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
         if not isinstance(page, GeneratedPage):
-            page.update_date = self.newest  # never the build machine's clock
+            page.update_date = sitemap_day(self.newest)  # never the build machine's clock
         return page
 
     def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
@@ -182,7 +190,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
             self.preview.status.succeeded()
             self.preview.indexer.index(site_dir)
             return
-        census = self.census = take_census(self.result.corpus, site_dir)
+        census = self.census = take_census(self.result.site_corpus, site_dir)
         if not census.ok:
             raise PluginError("factcheck: the built site lost content:\n  "
                               + "\n  ".join(census.problems))

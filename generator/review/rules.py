@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.content.settings import Need, Settings, Verdict
-from generator.diagnostics import Diagnostic, display_path
+from generator.diagnostics import Diagnostic, Severity, display_path
 from generator.model import Claim, Source, Stance
 from generator.review.accounts import Account, accounts
 
@@ -114,4 +114,4 @@ def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Setting
         "`speaks_for:` with the claimant's name)")
     line, col = claim.verdict_at
     return (Diagnostic(display_path(claim.path, settings.root), line, col,
-                       verdict.needs_severity, message),)
+                       Severity(verdict.needs_severity.value), message),)

@@ -28,7 +28,7 @@ SOURCES = SEED / "sources"
 # `path:line:col: severity: message`, one line each.
 DIAGNOSTIC = re.compile(
     r"^(?P<path>[^\s:][^:]*):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): "
-    r"(?P<severity>error|warning): (?P<message>\S.*)$"
+    r"(?P<severity>error|warning|note): (?P<message>\S.*)$"
 )
 SUMMARY = re.compile(r"^\d+ sources, \d+ claims, \d+ quotes anchored; \d+ error\(s\)$")
 

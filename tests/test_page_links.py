@@ -3,6 +3,7 @@ deleted or renamed by a pull request is named at the line of every link to it.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from checkutil import VALID_CLAIM, Project, run_cli
@@ -72,3 +73,17 @@ def test_deleting_a_claim_another_links_to_names_the_link(tmp_path: Path) -> Non
     assert result.errors and all(
         d.message.startswith(f"link to `../{gone}/`: there is no claim `{gone}`")
         for d in result.errors), result.out
+
+
+def test_a_link_to_a_claim_published_on_a_later_day_waits_for_it(project: Project) -> None:
+    later = re.sub(r"updated: .*\n|corrections:\n(?:  .*\n)*", "", VALID_CLAIM)
+    project.claim(later.replace("published: 2026-11-22", "published: 2999-01-01"), "later")
+    front = VALID_CLAIM.split("---\n", 2)[1]
+    project.claim(f"---\n{front}---\nSee [the later claim](../later/).\n")
+    result = project.check()
+    (error,) = result.errors
+    assert [d.path for d in result.diags if d.severity == "note"] == ["content/claims/later.md"]
+    assert error.path == "content/claims/the-claim.md"
+    assert error.message == (
+        "link to `../later/`: claim `later` is published on 2999-01-01 and left out of the "
+        "site until then; link to it from that day, or publish both on the same day")

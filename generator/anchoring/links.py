@@ -13,6 +13,7 @@ import re
 from urllib.parse import unquote
 
 from generator.content.bodyscan import relative_links
+from generator.content.dates import scheduled
 from generator.content.fields import suggestion
 from generator.content.load import Loaded
 from generator.content.settings import Settings
@@ -25,10 +26,16 @@ _PASSAGE = re.compile(r"^p[1-9]\d*$")
 def check_links(loaded: Loaded, settings: Settings) -> list[Diagnostic]:
     claims = set(loaded.claims) | set(loaded.drafts)
     sources = set(loaded.sources) | loaded.broken_sources
+    # Claims the site leaves out until their day: a page built today may not link to them.
+    later = {} if settings.build_future else {
+        slug: c.published.iso for slug, c in loaded.claims.items()
+        if scheduled(c.published, settings)}
     out = []
     for slug, claim in loaded.claims.items():
         for url, line in relative_links(claim.body, claim.body_line):
             problem = _dead(url, claim_url(slug), claims, sources, loaded, settings)
+            if problem is None and slug not in later:
+                problem = _scheduled(url, claim_url(slug), later)
             if problem:
                 out.append(Diagnostic(display_path(claim.path, settings.root), line, 1,
                                       Severity.ERROR, f"link to `{url[:80]}`: {problem}"))
@@ -60,4 +67,12 @@ def _dead(url: str, page: str, claims: set[str], sources: set[str], loaded: Load
                 p.id for p in source.passages}:
             return (f"source `{name}` has no passage `{fragment}` (it has p1 to "
                     f"p{len(source.passages)}); link to the passage shown on its page")
+    return None
+
+
+def _scheduled(url: str, page: str, later: dict[str, str]) -> str | None:
+    parts = posixpath.normpath(posixpath.join(page, unquote(url.partition("#")[0]))).split("/")
+    if len(parts) >= 2 and parts[0] == "claims" and parts[1] in later:
+        return (f"claim `{parts[1]}` is published on {later[parts[1]]} and left out of the "
+                "site until then; link to it from that day, or publish both on the same day")
     return None

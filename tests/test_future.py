@@ -347,6 +347,7 @@ def slugs(site: Path) -> set[str]:
     return {c["slug"] for c in data["claims"]}
 
 
+@pytest.mark.site
 def test_a_scheduled_fact_check_reaches_no_page_feed_sitemap_search_or_claims_json(
         scheduled: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
@@ -366,6 +367,7 @@ def test_a_scheduled_fact_check_reaches_no_page_feed_sitemap_search_or_claims_js
     assert "peacekeepers-failed-to-stop-2023-offensive" in source
 
 
+@pytest.mark.site
 def test_build_future_builds_it_and_everything_links_to_it(scheduled: Path, tmp_path: Path
                                                            ) -> None:
     site = tmp_path / "site"
@@ -385,6 +387,7 @@ def test_build_future_builds_it_and_everything_links_to_it(scheduled: Path, tmp_
     assert census.problems == [f"claims left out until their day were built: {SLUG}"]
 
 
+@pytest.mark.site
 def test_mkdocs_build_takes_the_build_future_option(scheduled: Path, tmp_path: Path) -> None:
     """The plugin's option builds it; its note is news, which does not fail `--strict`."""
     config = scheduled / "mkdocs.yml"

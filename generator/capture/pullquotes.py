@@ -9,9 +9,10 @@ a share bar. The rule, chosen so that no words of the article are lost:
   that is not inside a paragraph and holds at most `MAX_WORDS` words;
 - a call-out *repeats the article* when the text of its paragraphs, folded as quotes are
   (the check's normalisation, passed in) and without the quotation marks around it,
-  stands inside a paragraph of the article extracted without any call-out; an
-  attribution (`<cite>`, `<footer>`, `<figcaption>`, or a line of at most
-  `ATTRIBUTION_WORDS` words such as "— Colonel Andrei Sokolov") need not;
+  stands inside a paragraph of the article extracted without any call-out, and is at
+  least `MIN_WORDS` words long (a shorter line, "No." or a name, may stand there by
+  chance); an attribution (`<cite>`, `<footer>`, `<figcaption>`, or a line of at most
+  `ATTRIBUTION_WORDS` words such as "— Colonel Andrei Sokolov") need not stand there;
 - a call-out that repeats the article is removed from the page before extraction.
 
 A plain paragraph is never dropped, however much of it stands in another: an article
@@ -30,6 +31,7 @@ import lxml.html
 
 CALLOUT_TAGS = frozenset({"aside", "figure", "blockquote"})
 MAX_WORDS = 80
+MIN_WORDS = 4  # fewer words may stand in the article by chance ("No.", a name)
 ATTRIBUTION_WORDS = 8
 _CALLOUT_NAME = re.compile(r"pull-?quote|pull-?out|call-?out", re.IGNORECASE)
 _ATTRIBUTION = ("cite", "footer", "figcaption")
@@ -52,8 +54,10 @@ def callouts(tree: lxml.html.HtmlElement) -> list[Callout]:
         ancestors = list(element.iterancestors())
         if any(a in taken or a.tag == "p" for a in ancestors):
             continue
+        if len(element.text_content().split()) > MAX_WORDS:
+            continue  # too long for a call-out: the article itself, or a quoted document
         parts = _paragraphs(element)
-        if parts and sum(len(p.split()) for p in parts) <= MAX_WORDS:
+        if parts:
             found.append((element, parts))
             taken.add(element)
     return found
@@ -63,8 +67,8 @@ def repeats(parts: Sequence[str], article: Sequence[str], fold: Callable[[str], 
             ) -> bool:
     """Whether a call-out's paragraphs stand in the article's (its attribution aside)."""
     folded = [fold(text) for text in article]
-    standing = [p for p in parts
-                if (core := fold(p).strip(_EDGES)) and any(core in text for text in folded)]
+    standing = [p for p in parts if len((core := fold(p).strip(_EDGES)).split()) >= MIN_WORDS
+                and any(core in text for text in folded)]
     return bool(standing) and all(p in standing or len(p.split()) <= ATTRIBUTION_WORDS
                                   for p in parts)
 

@@ -35,6 +35,9 @@ def saved_file(target: str) -> Path:
     path = Path(target)
     if path.is_file():
         return path
+    if _looks_like_host(target):  # before the scheme: `example.org:8080/x` has a port
+        raise CaptureError(f"`{target}` is not a file, and as a web address it lacks its "
+                           f"scheme; did you mean `https://{target}`?")
     m = _SCHEME.match(target)
     if m and m["scheme"].lower() == "file":
         raise CaptureError(f"`{target}` is a file URL; give the saved page's path instead, "
@@ -42,9 +45,6 @@ def saved_file(target: str) -> Path:
     if m and _looks_like_host(m["rest"]):
         raise CaptureError(f"`{target}` is not an http(s) URL, which is what capture "
                            f"fetches; did you mean `https://{m['rest']}`?")
-    if not m and _looks_like_host(target):
-        raise CaptureError(f"`{target}` is not a file, and as a web address it lacks its "
-                           f"scheme; did you mean `https://{target}`?")
     return path
 
 

@@ -67,7 +67,7 @@ def extract(html: str, url: str | None, fold: Callable[[str], str]) -> Article:
     except (etree.ParserError, ValueError):
         tree = None
     doc = _bare(html, url)
-    if not isinstance(doc, Document) or tree is None:
+    if doc is None or tree is None:
         return Article(title=_title(tree), blocks=())
     title = _headline(_clean(doc.title) or _title(tree), tree)
     blocks = _without_pull_quotes(tree, url, title, _blocks(doc.body, title), fold)

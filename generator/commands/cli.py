@@ -341,8 +341,8 @@ def _capture(args: argparse.Namespace, root: Path) -> int:
     from generator.capture.run import Request  # trafilatura is for this command only
     from generator.commands import capturing
 
-    request = Request(args.target, args.source_id, args.outlet, args.archive, args.timeout,
-                      args.replace)
+    request = Request(args.target, source_id=args.source_id, outlet=args.outlet,
+                      archive=args.archive, timeout=args.timeout, replace=args.replace)
     return capturing.run(request, settings, args.verbose)
 
 

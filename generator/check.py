@@ -7,11 +7,20 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
+from generator.anchoring.anchor import SourceIndex
 from generator.anchoring.links import check_links
-from generator.anchoring.resolve import Anchorer, Corpus, ResolutionMemo, resolve
+from generator.anchoring.normalize import normalise_text
+from generator.anchoring.resolve import (
+    Anchorer,
+    Corpus,
+    ResolutionMemo,
+    index_anchorer,
+    resolve,
+)
+from generator.content import duplicates
 from generator.content.dates import scheduled
 from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
 from generator.content.pins import LOCK_NAME, read_lock, verify
@@ -19,6 +28,7 @@ from generator.content.settings import Settings, load_settings
 from generator.content.snapshots import verify as verify_snapshots
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
+from generator.model import Source
 from generator.review.rules import VerdictCheck, check_verdicts
 
 
@@ -66,6 +76,7 @@ class CheckSteps:
     resolution: ResolutionMemo | None = None
     verdict: VerdictCheck | None = None
     snapshot: Callable[[Path], str] | None = None  # a snapshot file's `sha256:<hex>`
+    paragraphs: Callable[[Source], duplicates.Keys] | None = None  # a source's folded paragraphs
 
 
 def run_check(root: Path, config_file: Path | str | None = None,
@@ -84,10 +95,18 @@ def run_check(root: Path, config_file: Path | str | None = None,
         pinned = loaded.sources
         if changes is not None:
             scope = select(changes, loaded, settings)
+        indexes: dict[str, SourceIndex] = {}
+        anchor = steps.anchor or index_anchorer(indexes)
+        # Every source is compared, changed or not: a new copy may be of an old article.
+        copies = duplicates.diagnostics(
+            loaded.sources, steps.paragraphs or partial(_paragraphs, indexes),
+            normalise_text, settings.root,
+            changed=scope.sources if scope is not None and not scope.everything else ())
+        if scope is not None:
             loaded = restrict(loaded, scope)
             if not scope.everything:
                 pinned = {sid: s for sid, s in loaded.sources.items() if sid in scope.sources}
-        corpus, resolve_diags = resolve(loaded, settings, anchor=steps.anchor,
+        corpus, resolve_diags = resolve(loaded, settings, anchor=anchor,
                                         memo=steps.resolution)
     # Only claims that loaded are judged; evidence whose source is unknown counts as it is
     # written, so a bad source id does not hide a verdict the evidence cannot bear.
@@ -97,11 +116,20 @@ def run_check(root: Path, config_file: Path | str | None = None,
     pin_diags = verify(pinned, read_lock(root, lock), root)
     pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
-                          *verdict_diags, *link_diags, *lock.items, *pin_diags],
+                          *verdict_diags, *link_diags, *lock.items, *pin_diags, *copies],
                          key=lambda d: (d.path, d.line, d.col))
     if scope is not None:
         diagnostics = [d for d in diagnostics if scope.keeps(d.path)]
     return CheckResult(settings, corpus, tuple(diagnostics), scope)
+
+
+def _paragraphs(indexes: dict[str, SourceIndex], source: Source) -> duplicates.Keys:
+    """A source's paragraphs for the comparison of sources, from the quote index the
+    default anchorer keeps for it (built here when no quote has needed it yet)."""
+    index = indexes.get(source.id)
+    if index is None:
+        index = indexes[source.id] = SourceIndex(source.id, source.passages)
+    return duplicates.keys(n.text for n in index.norm)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "capture"
 SLOW_SECONDS = 3.0
@@ -29,6 +30,8 @@ def page_bytes(name: str, base: str) -> bytes:
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     base = ""  # set per server
+    # path -> the page served there instead of its fixture; set per server
+    edited: ClassVar[dict[str, bytes]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -54,7 +57,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
         name = path.lstrip("/")
-        if (FIXTURES / name).is_file() and name.endswith(".html"):
+        if path in self.edited:  # a page changed since it was first captured
+            self.send(200, self.edited[path], "text/html")
+        elif (FIXTURES / name).is_file() and name.endswith(".html"):
             charset = HEADER_CHARSETS.get(name)
             kind = f"text/html; charset={charset}" if charset else "text/html"
             self.send(200, page_bytes(name, self.base), kind)
@@ -109,9 +114,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def news_server() -> Iterator[str]:
-    """Serve the fixture pages on a free loopback port; yields the base URL (no slash)."""
-    handler = type("BoundHandler", (Handler,), {})
+def news_server(edited: dict[str, bytes] | None = None) -> Iterator[str]:
+    """Serve the fixture pages on a free loopback port; yields the base URL (no slash).
+    `edited` maps a path to the bytes served there instead of the fixture, and may be
+    changed while the server runs (a page updated by its outlet)."""
+    handler = type("BoundHandler", (Handler,), {"edited": {} if edited is None else edited})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     handler.base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -285,6 +285,10 @@ def test_a_page_already_captured_is_refused(base: str, project: Path) -> None:
         assert (code, out) == (1, "")
         assert err.count("\n") == 1 and "already captured: sources/border-commission" in err
         assert says in err
+        # The id to cite, and how to capture the page again under it.
+        sid = "border-commission-ends-third-round-without"
+        assert f"cite it as `{sid}`" in err
+        assert f"`factcheck capture {target} --id {sid} --replace`" in err
         assert tree_state(project) == before
 
 

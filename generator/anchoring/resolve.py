@@ -91,9 +91,10 @@ ResolutionMemo = Callable[[Claim, Mapping[str, Source], Callable[[], "Resolution
                           "Resolution"]
 
 
-def index_anchorer() -> Anchorer:
-    """Anchor quotes with one index a source, built by the first quote that needs it."""
-    indexes: dict[str, SourceIndex] = {}
+def index_anchorer(indexes: dict[str, SourceIndex] | None = None) -> Anchorer:
+    """Anchor quotes with one index a source, built by the first quote that needs it;
+    `indexes` shares them with the caller (the check compares sources with them)."""
+    indexes = {} if indexes is None else indexes
 
     def anchor(source: Source, ev: Evidence) -> Match | Failure:
         index = indexes.get(source.id)

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import htmldate
@@ -22,9 +23,14 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
+from generator.capture import pullquotes
 from generator.model import PartialDate
 
 log = logging.getLogger("factcheck.capture")
+# The libraries extraction runs, whose log lines (trafilatura's "discarding data: None")
+# only `-v` shows: a refusal is one line.
+LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer",
+                   "dateparser")
 
 # Only markup counts as a date: an "extensive" search would take a copyright year or
 # any date in the text for the publication date.
@@ -51,21 +57,20 @@ class Article:
     language: str | None = None
 
 
-def extract(html: str, url: str | None) -> Article:
-    """The article of a page; `url` is where it was fetched (None for a saved file)."""
+def extract(html: str, url: str | None, fold: Callable[[str], str]) -> Article:
+    """The article of a page; `url` is where it was fetched (None for a saved file).
+    `fold` is how quotes are compared with the text (the check's normalisation), by
+    which a pull quote is known to repeat the article."""
     html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.fromstring(html) if html.strip() else None
     except (etree.ParserError, ValueError):
         tree = None
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, favor_precision=True,
-        date_extraction_params=dict(_DATES))
-    if not isinstance(doc, Document) or tree is None:
+    doc = _bare(html, url)
+    if doc is None or tree is None:
         return Article(title=_title(tree), blocks=())
     title = _headline(_clean(doc.title) or _title(tree), tree)
-    blocks = _blocks(doc.body, title)
+    blocks = _without_pull_quotes(tree, url, title, _blocks(doc.body, title), fold)
     canonical = _canonical(tree, url)
     if not doc.date:
         log.info("trafilatura found no date; asking htmldate")
@@ -75,6 +80,39 @@ def extract(html: str, url: str | None) -> Article:
         title=title, blocks=blocks, outlet=_outlet(doc.sitename, tree, html, canonical or url),
         author=_clean(doc.author), published=PartialDate.parse(date) if date else None,
         canonical=canonical, language=_language(tree))
+
+
+def _bare(html: str, url: str | None) -> Document | None:
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, favor_precision=True,
+        date_extraction_params=dict(_DATES))
+    return doc if isinstance(doc, Document) else None
+
+
+def _without_pull_quotes(tree: lxml.html.HtmlElement, url: str | None, title: str | None,
+                         blocks: tuple[Block, ...], fold: Callable[[str], str]
+                         ) -> tuple[Block, ...]:
+    """The article's blocks without the call-outs that repeat it (`pullquotes`): each is
+    compared with the article extracted without any call-out, and the page is extracted
+    again without those that repeat it."""
+    found = pullquotes.callouts(tree)
+    if not found:
+        return blocks
+    plain = _body(pullquotes.without(tree, [e for e, _ in found]), url, title)
+    pulled = [e for e, parts in found if pullquotes.repeats(parts, [b.text for b in plain],
+                                                            fold)]
+    log.info("%d call-out(s) on the page, %d repeating the article", len(found), len(pulled))
+    if not pulled:
+        return blocks
+    if len(pulled) == len(found):
+        return plain
+    return _body(pullquotes.without(tree, pulled), url, title)
+
+
+def _body(html: str, url: str | None, title: str | None) -> tuple[Block, ...]:
+    doc = _bare(html, url)
+    return _blocks(doc.body, title) if doc is not None else ()
 
 
 def _clean(text: str | None) -> str | None:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import dataclasses
 import logging
 import urllib.parse
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.capture import archive as save_page
-from generator.capture import charset, ids, write
+from generator.capture import charset, ids, replace, write
 from generator.capture.errors import CaptureError
 from generator.capture.extract import extract
 from generator.capture.fetch import TIMEOUT_SECONDS, Fetched, fetch, read_file
-from generator.content import pins, snapshots
+from generator.capture.target import is_url, saved_file
+from generator.content import duplicates, pins, snapshots
 from generator.content.load import load_sources
 from generator.content.settings import Settings
 from generator.diagnostics import Report, display_path
-from generator.model import is_id
+from generator.model import Source, is_id
 
 log = logging.getLogger("factcheck.capture")
 
@@ -29,6 +31,18 @@ class Request:
     outlet: str | None = None
     archive: bool = False
     timeout: float = TIMEOUT_SECONDS
+    replace: bool = False  # re-capture the stored source `source_id`
+
+
+@dataclass(frozen=True)
+class Stages:
+    """What capture asks of the check's later stages, which it may not import (README,
+    Architecture); the command passes the check's own. `fold` is the normalisation under
+    which quotes match (pull quotes and copies are found with it); `quotes` anchors
+    quotes in a source, for `--replace`."""
+
+    fold: Callable[[str], str]
+    quotes: replace.QuoteCheck
 
 
 @dataclass
@@ -41,25 +55,26 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
-def is_url(target: str) -> bool:
-    return target.lower().startswith(("http://", "https://"))
-
-
-def capture(request: Request, settings: Settings) -> Outcome:
+def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
     """Capture one page into the project. Raises `CaptureError`, with nothing written."""
     root = settings.root
     folder = root / settings.sources_dir
-    if request.source_id is not None:
-        _check_id(request.source_id, folder, root)
+    old: Source | None = None
+    if request.replace:
+        if request.source_id is None:
+            raise CaptureError("--replace needs --id: name the stored source to re-capture")
+        old = replace.stored(request.source_id, settings)
+    elif request.source_id is not None:
+        _check_id(request.source_id, folder, root, request.target)
     fetched = fetch(request.target, timeout=request.timeout) if is_url(request.target) else (
-        read_file(Path(request.target)))
+        read_file(saved_file(request.target)))
     try:
         html = charset.decode(fetched.data, fetched.charset)
     except ValueError as e:
         raise CaptureError(f"cannot decode the page: {e}") from None
     log.info("%s: %d bytes, decoded as %s", fetched.url or request.target,
              len(fetched.data), charset.declared(fetched.data, fetched.charset)[0])
-    article = extract(html, fetched.url)
+    article = extract(html, fetched.url, stages.fold)
     log.info("extracted %d block(s) and the title %r", len(article.blocks), article.title)
     if not article.blocks:
         raise CaptureError("no article text found on the page; if it has one, save the page "
@@ -81,20 +96,30 @@ def capture(request: Request, settings: Settings) -> Outcome:
         title=article.title, outlet=request.outlet or article.outlet, url=url,
         published=article.published, author=article.author, language=article.language,
         retrieved=_utc(fetched), snapshot=digest)
+    kept: list[str] = []
+    if old is not None:
+        meta, kept = replace.keep(meta, old, request.outlet is not None)
     source = write.validate(write.compose(meta, article.blocks), source_id, article.blocks,
                             settings)
-    _check_new(url, fetched.url, source.digest, settings)
-    _check_id(source_id, folder, root)
-
+    others = [s for s in load_sources(settings).sources.values()
+              if old is None or s.id != old.id]
+    _check_new(url, fetched.url, source, others, request.target, settings)
+    _check_copy(source, others, request.target, stages.fold, settings)
     outcome = Outcome()
+    if old is None:
+        _check_id(source_id, folder, root, request.target)
+    else:
+        outcome.notes += _check_citing(old, source, settings, stages.quotes, kept)
+
     if request.archive:
-        if url is None:
+        if meta.url is None:
             outcome.notes.append("could not archive: the page names no URL to archive")
         else:
-            archive_url, why = save_page.archive(url)
+            archive_url, why = save_page.archive(meta.url)
             if archive_url is None:
                 outcome.notes.append(f"could not archive: {why}")
-            meta = dataclasses.replace(meta, archive_url=archive_url)
+            else:
+                meta = dataclasses.replace(meta, archive_url=archive_url)
     text = write.compose(meta, article.blocks)
     source = write.validate(text, source_id, article.blocks, settings)
 
@@ -107,16 +132,20 @@ def capture(request: Request, settings: Settings) -> Outcome:
             {**current, source_id: source.digest}).encode("utf-8")))
     write.commit(files)
 
+    verb = "wrote" if old is None else "replaced"
     outcome.written += [
-        f"{display_path(source_path, root)}: {len(article.blocks)} paragraph(s)",
-        f"{display_path(snapshot_path, root)}: the {len(fetched.data):,} bytes fetched, "
-        f"gzip-compressed ({digest})",
+        f"{verb} {display_path(source_path, root)}: {len(article.blocks)} paragraph(s)",
+        f"{verb} {display_path(snapshot_path, root)}: the {len(fetched.data):,} bytes "
+        f"fetched, gzip-compressed ({digest})",
     ]
     if current is not None:
-        outcome.written.append(f"{pins.LOCK_NAME}: {source_id} pinned")
+        outcome.written.append(f"wrote {pins.LOCK_NAME}: {source_id} "
+                               + ("pinned" if old is None else "re-pinned"))
     else:
         outcome.notes.append(f"no {pins.LOCK_NAME} in the project, so the source is not "
                              f"pinned; run `factcheck pin {source_id}` to pin it")
+    if old is not None:
+        outcome.notes += _changes(old, source, meta)
     _report(outcome, meta, article.canonical is not None, fetched.url is not None)
     return outcome
 
@@ -125,15 +154,21 @@ def _utc(fetched: Fetched) -> str:
     return fetched.retrieved.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _check_id(source_id: str, folder: Path, root: Path) -> None:
+def _check_id(source_id: str, folder: Path, root: Path, target: str) -> None:
     if not is_id(source_id):
         proposal = ids.slug(source_id)
         raise CaptureError(f"`{source_id}` is not a valid id: use lowercase letters, digits "
                            "and hyphens" + (f", e.g. `--id {proposal}`" if proposal else ""))
     for path in (folder / f"{source_id}.md", snapshots.snapshot_path(folder, source_id)):
         if path.exists():
-            raise CaptureError(f"{display_path(path, root)} already exists; choose another "
-                               "id with --id")
+            raise CaptureError(
+                f"{display_path(path, root)} already exists; give this page another id "
+                f"with --id, or if it is a new version of `{source_id}`, re-capture it with "
+                f"{_replace_command(target, source_id)}")
+
+
+def _replace_command(target: str, source_id: str) -> str:
+    return f"`factcheck capture {target} --id {source_id} --replace`"
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -144,16 +179,61 @@ def _same_url(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def _check_new(url: str | None, fetched: str | None, digest: str, settings: Settings) -> None:
+def _check_new(url: str | None, fetched: str | None, new: Source, others: Sequence[Source],
+               target: str, settings: Settings) -> None:
     """Refuse a page the project already holds: the same URL, or the same text."""
-    for sid, source in load_sources(settings).sources.items():
+    for source in others:
         shown = display_path(source.path, settings.root)
+        again = (f"cite it as `{source.id}`, or re-capture it with "
+                 f"{_replace_command(target, source.id)}")
         if source.url and any(u and _same_url(source.url, u) for u in (url, fetched)):
             raise CaptureError(f"already captured: {shown} has the same URL "
-                               f"({source.url}); to capture it again, remove `{sid}` first")
-        if source.digest == digest:
-            raise CaptureError(f"already captured: {shown} has the same text; to capture "
-                               f"it again, remove `{sid}` first")
+                               f"({source.url}); {again}")
+        if source.digest == new.digest:
+            raise CaptureError(f"already captured: {shown} has the same text; {again}")
+
+
+def _check_copy(new: Source, others: Sequence[Source], target: str,
+                fold: Callable[[str], str], settings: Settings) -> None:
+    """Refuse a page most of whose paragraphs already stand in one stored source."""
+    overlap = duplicates.shared_with(new, others, fold)
+    if overlap is None:
+        return
+    other = next(s for s in others if s.id == overlap.other)
+    shown = display_path(other.path, settings.root)
+    raise CaptureError(f"most of the page is already stored: {overlap.shared} of its "
+                       f"{overlap.total} paragraphs stand in {shown}. Cite `{other.id}`; if "
+                       "this page is a newer version of the same article, re-capture it "
+                       f"with {_replace_command(target, other.id)}")
+
+
+def _check_citing(old: Source, new: Source, settings: Settings, quotes: replace.QuoteCheck,
+                  kept: list[str]) -> list[str]:
+    """Refuse a re-capture that would break a quote; else say what was kept and checked."""
+    cites = replace.citing(old, new, settings, quotes)
+    if cites.broken:
+        raise CaptureError(
+            f"re-capturing `{old.id}` would break {len(cites.broken)} of the "
+            f"{cites.quotes} quote(s) citing it (below), so nothing was written; keep the "
+            "stored version, or capture the new one under another id and move each claim "
+            "to it once its quotes match", cites.broken)
+    notes = [f"kept from the stored file: {', '.join(kept)}"] if kept else []
+    notes.append(f"{cites.claims} claim(s) cite `{old.id}`; "
+                 + (f"all {cites.quotes} quote(s) still anchor" if cites.quotes
+                    else "none quotes it"))
+    if cites.broken_before:
+        notes.append(f"{cites.broken_before} quote(s) citing `{old.id}` did not anchor in "
+                     "the stored text either; run `factcheck check`")
+    return notes
+
+
+def _changes(old: Source, new: Source, meta: write.Metadata) -> list[str]:
+    notes = []
+    if new.digest == old.digest:
+        notes.append("the text is unchanged; the snapshot and `retrieved` are new")
+    if old.url and meta.url and not _same_url(old.url, meta.url):
+        notes.append(f"the url changed: it was {old.url}")
+    return notes
 
 
 def _report(outcome: Outcome, meta: write.Metadata, canonical: bool, fetched: bool

@@ -41,13 +41,14 @@ class Metadata:
     archive_url: str | None = None
     retrieved: str | None = None  # YYYY-MM-DDTHH:MM:SSZ
     snapshot: str | None = None  # sha256:<hex>
+    notes: str | None = None  # the desk's, kept by a re-capture
 
 
 def compose(meta: Metadata, blocks: Sequence[Block]) -> str:
     """The source file's text: front-matter of the keys that are known, then the body."""
     lines = ["---"]
     for key in ("title", "outlet", "url", "published", "author", "language", "archive_url",
-                "retrieved", "snapshot"):
+                "retrieved", "snapshot", "notes"):
         value = getattr(meta, key)
         if value is None:
             continue

@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="the article's http(s) URL, or a page saved as .html")
     capture.add_argument("--id", dest="source_id", default=None,
                          help="the source id (default: proposed from the headline)")
+    capture.add_argument("--replace", action="store_true",
+                         help="re-capture the stored source --id names, keeping its id and "
+                              "notes; refused if a quote citing it would break")
     capture.add_argument("--outlet", default=None, metavar="NAME",
                          help="the outlet's name, when the page does not give it as you "
                               "want it shown")
@@ -368,28 +371,22 @@ def _new(args: argparse.Namespace, root: Path) -> int:
 
 
 def _capture(args: argparse.Namespace, root: Path) -> int:
-    from generator.capture.errors import CaptureError  # trafilatura is for this command only
-    from generator.capture.run import Request, capture
-
-    settings = _settings(args, root)
-    if settings is None:
-        return 1
     if args.timeout <= 0:
         print("factcheck capture: error: --timeout must be more than 0", file=sys.stderr)
         return 2
-    request = Request(args.target, args.source_id, args.outlet, args.archive, args.timeout)
-    try:
-        outcome = capture(request, settings)
-    except CaptureError as e:
-        print(f"factcheck capture: error: {e}", file=sys.stderr)
+    if args.replace and args.source_id is None:
+        print("factcheck capture: error: --replace needs --id to name the stored source to "
+              "re-capture, e.g. `--id russia-urges-talks --replace`", file=sys.stderr)
+        return 2
+    settings = _settings(args, root)
+    if settings is None:
         return 1
-    lines = [f"wrote {w}" for w in outcome.written]
-    lines += [f"  {key}: {value}" for key, value in outcome.found]
-    lines += outcome.missing + outcome.notes
-    lines.append("read the stored text against the page before citing it: paragraphs, "
-                 "headline and metadata")
-    print("\n".join(lines))
-    return 0
+    from generator.capture.run import Request  # trafilatura is for this command only
+    from generator.commands import capturing
+
+    request = Request(args.target, source_id=args.source_id, outlet=args.outlet,
+                      archive=args.archive, timeout=args.timeout, replace=args.replace)
+    return capturing.run(request, settings, args.verbose)
 
 
 def _schema(args: argparse.Namespace, root: Path) -> int:

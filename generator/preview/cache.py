@@ -8,8 +8,8 @@ answer depends on, never an object's identity:
   every file again on each rebuild would cost a second at 10,000 claims, so the bytes'
   digest is itself kept while the file's stamp (size, modification time, inode) is
   unchanged, as Pelican's cache does; a touched but unchanged file is not parsed again;
-- a source's quote index, and each answer it gave, under the source's fingerprint (the
-  digest of its file's bytes);
+- a source's quote index, each answer it gave, and its paragraphs as the comparison of
+  sources takes them, under the source's fingerprint (the digest of its file's bytes);
 - a claim's resolution under the fingerprints of the claim and of every source it names;
   one with errors is never kept (its hints may name other files); whether its verdict's
   needs hold, under the same and the settings.
@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar
 from generator.anchoring.anchor import Failure, Match, SourceIndex
 from generator.anchoring.resolve import Resolution
 from generator.check import CheckSteps
+from generator.content.duplicates import Keys, keys
 from generator.content.load import load_claim, load_source
 from generator.content.settings import Settings
 from generator.content.snapshots import file_sha256
@@ -82,6 +83,8 @@ class CheckMemory:
     # (source id, fingerprint) -> the source's index and its answers by quote
     _indexes: Kept[tuple[str, str], tuple[SourceIndex, dict[_AnchorKey, Match | Failure]]] = (
         field(default_factory=Kept))
+    # (source id, fingerprint) -> its paragraphs, for the comparison of sources
+    _paragraphs: Kept[tuple[str, str], Keys] = field(default_factory=Kept)
     # the fingerprints of a claim and its sources -> its resolution
     _resolutions: Kept[tuple[object, ...], Resolution] = field(default_factory=Kept)
     # the same and the settings -> the verdict's problems
@@ -94,7 +97,8 @@ class CheckMemory:
         return CheckSteps(read_source=self._loader("source", load_source),
                           read_claim=self._loader("claim", load_claim),
                           anchor=self.anchor, resolution=self.resolution,
-                          verdict=self.verdict, snapshot=self.snapshot)
+                          verdict=self.verdict, snapshot=self.snapshot,
+                          paragraphs=self.paragraphs)
 
     def _loader(self, kind: str, load: Loader[T]) -> Loader[T]:
         def read(path: Path, settings: Settings) -> tuple[T | None, list[Diagnostic]]:
@@ -142,16 +146,25 @@ class CheckMemory:
         self._snapshots.put(path, (stamp, digest))
         return digest
 
+    def _index(self, source: Source
+               ) -> tuple[SourceIndex, dict[_AnchorKey, Match | Failure]]:
+        return self._indexes.remember((source.id, fingerprint(source)),
+                                      lambda: (SourceIndex(source.id, source.passages), {}))
+
     def anchor(self, source: Source, ev: Evidence) -> Match | Failure:
         """Anchor with the source's index and earlier answers while its text is the same."""
-        index, answers = self._indexes.remember(
-            (source.id, fingerprint(source)),
-            lambda: (SourceIndex(source.id, source.passages), {}))
+        index, answers = self._index(source)
         quote: _AnchorKey = (ev.quote, ev.prefix, ev.suffix, ev.passage)
         if quote not in answers:
             answers[quote] = index.anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix,
                                           passage=ev.passage)
         return answers[quote]
+
+    def paragraphs(self, source: Source) -> Keys:
+        """A source's paragraphs for the comparison of sources, from its kept index."""
+        return self._paragraphs.remember(
+            (source.id, fingerprint(source)),
+            lambda: keys(n.text for n in self._index(source)[0].norm))
 
     @staticmethod
     def _claim_key(claim: Claim, sources: Mapping[str, Source]) -> tuple[object, ...]:
@@ -181,6 +194,6 @@ class CheckMemory:
 
     def sweep(self) -> None:
         """Forget what the run that just ended did not use."""
-        for kept in (self._digests, self._models, self._indexes, self._resolutions,
-                     self._verdicts, self._snapshots):
+        for kept in (self._digests, self._models, self._indexes, self._paragraphs,
+                     self._resolutions, self._verdicts, self._snapshots):
             kept.sweep()

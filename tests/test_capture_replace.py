@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from captureutil import news_server, page_bytes, tree_state
-from checkutil import DIAGNOSTIC, REPO, assert_no_traceback, line_of, run_cli
+from checkutil import DIAGNOSTIC, SEED, assert_no_traceback, line_of, run_cli
 from siteutil import copy_project
 
 CLAIM = """\
@@ -131,7 +131,7 @@ def test_a_recapture_keeps_the_id_the_notes_and_what_was_added_by_hand(
     snapshot = project / "sources" / "snapshots" / "exchange.html.gz"
     assert gzip.decompress(snapshot.read_bytes()) == page
     assert {p.name for p in (project / "sources").iterdir()} == {
-        p.name for p in (REPO / "sources").iterdir()} | {"exchange.md", "snapshots"}
+        p.name for p in (SEED / "sources").iterdir()} | {"exchange.md", "snapshots"}
     result = run_cli(["check", "--root", str(project)])
     assert result.code == 0 and not result.errors, result.out
 

@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from gitrepo import Repo
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,13 +18,14 @@ from generator.check import run_check
 from generator.content import duplicates
 from generator.content.duplicates import MIN_CHARS, Overlap, ParagraphIndex, overlaps
 from generator.preview.cache import CheckMemory
-from siteutil import REPO, copy_project
+from gitrepo import Repo
+from siteutil import SEED, copy_project
 
 ORIGINAL = "russia-urges-talks"
 
 
 def body_of(sid: str) -> list[str]:
-    text = (REPO / "sources" / f"{sid}.md").read_text(encoding="utf-8")
+    text = (SEED / "sources" / f"{sid}.md").read_text(encoding="utf-8")
     return [p for p in text.split("---\n", 2)[2].split("\n\n") if p.strip()]
 
 

@@ -105,11 +105,18 @@ def relative_links(body: str, body_line: int) -> list[tuple[str, int]]:
     between the site's own pages, which a deleted or renamed page would break."""
     if "](" not in body and "]:" not in body:
         return []
-    if "`" in body or "~~~" in body:
+    found = _relative_targets(body)
+    if found and ("`" in body or "~~~" in body):  # code is blanked only when it matters
         body = _CODE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+        found = _relative_targets(body)
+    return [(url, body_line + body.count("\n", 0, start)) for url, start in found]
+
+
+def _relative_targets(body: str) -> list[tuple[str, int]]:
+    targets = _LINK_TARGET if "<" in body or "]:" in body else _INLINE_LINK_TARGET
     found = []
-    for m in _LINK_TARGET.finditer(body):
+    for m in targets.finditer(body):
         url = next(filter(None, m.groups()), "")
-        if url and link_scheme(url) is None and not url.startswith(("#", "/")):
-            found.append((url, body_line + body.count("\n", 0, m.start())))
+        if url and not url.startswith(("#", "/")) and link_scheme(url) is None:
+            found.append((url, m.start()))
     return found

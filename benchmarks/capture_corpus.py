@@ -47,7 +47,8 @@ What is measured, for each column:
 - the verbatim rate (capture only): the share of stored paragraphs that occur word for
   word in the page's visible text, white space folded on both sides. The visible text is
   the text content of the page parsed by lxml.html (as capture parses it) without
-  `script`, `style`, `noscript` and `template` elements, with a space at the start and
+  `script`, `style`, `noscript` and `template` elements nor ruby annotations (`rt`, `rp`:
+  the readings set above Japanese or Chinese text), with a space at the start and
   end of every block-level element and at each `<br>` (where a browser breaks the line),
   then white space folded. Hidden elements (CSS, `hidden`) still count as visible; the
   title is part of the text. trafilatura's columns are not measured: its text output adds
@@ -112,7 +113,8 @@ HEADINGS = ("capture", "trafilatura, capture's args", "trafilatura defaults")
 CAPTURED, REFUSED, CRASHED, TIMED_OUT = "captured", "refused", "crashed", "timed out"
 NO_ID = "cannot propose an id"  # capture's refusal of a headline it makes no id of
 MKDOCS_YML = "site_name: Capture benchmark\nplugins:\n  - factcheck\n"
-INVISIBLE = ("script", "style", "noscript", "template")
+# Not the page's text: code, and ruby annotations (readings set above the text, not in it).
+INVISIBLE = ("script", "style", "noscript", "template", "rt", "rp")
 # Elements a browser lays out as blocks (HTML's block-level and table elements).
 BLOCKS = frozenset((
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",

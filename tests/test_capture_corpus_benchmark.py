@@ -116,5 +116,6 @@ def test_visible_text_breaks_at_blocks_and_leaves_out_code() -> None:
     html = ("<html><head><title>Title</title><style>p {}</style></head><body>"
             "<p>One<b>Word</b><script>var x;</script> and<!-- note -->more<br>next\x01</p>"
             "<ul><li>first</li><li>second</li></ul><noscript>enable</noscript>"
-            "<template>later</template>tail</body></html>")
-    assert visible_text(html) == "Title OneWord andmore next\x01 first second tail"
+            "<template>later</template>tail <ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>"
+            "</body></html>")
+    assert visible_text(html) == "Title OneWord andmore next\x01 first second tail 漢字"

@@ -407,6 +407,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
                         help="stop a page's extraction after this long (counted apart)")
     args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    if args.timeout <= 0:
+        parser.error("--timeout must be more than 0")
     try:
         corpus = load(args.root)
     except (ValueError, OSError) as e:

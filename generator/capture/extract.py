@@ -23,7 +23,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from generator.capture import pullquotes
+from generator.capture import pullquotes, visible
 from generator.model import PartialDate
 
 log = logging.getLogger("factcheck.capture")
@@ -38,11 +38,24 @@ _DATES = {"extensive_search": False, "original_date": True}
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _SPACE = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses it in decoded text
+# The stored text is said to be short below this share of the page's article element
+# (which holds its furniture too: share bars, related links, comments).
+SHORT_SHARE = 0.5
+SHORT_GAP = 1000
+CELL = "\t"  # between a table row's cells: white space to the anchor, as in `innerText`
+# trafilatura's XML (its `xml-tei`-free output): elements holding blocks, blocks, inline.
+_CONTAINERS = frozenset({"main", "body", "div", "quote", "details"})
+_BLOCK_TAGS = frozenset({"p", "head", "list", "table", "code", "quote", "div"})
+_INLINE = frozenset({"hi", "ref", "del", "lb", "span"})
+_SKIPPED = frozenset({"graphic", "comments"})
+# What trafilatura's fallbacks may hand back as the whole body when a page has no article.
+_FURNITURE = frozenset({"nav", "header", "footer", "aside", "menu", "form"})
+_LB = "\0"  # a line break (`<lb/>`) while the text is put together; no XML text holds it
 
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "paragraph", "heading" or "item"
+    kind: str  # "paragraph", "heading", "item", "row" (cells apart by `CELL`) or "code"
     text: str
 
 
@@ -55,6 +68,11 @@ class Article:
     published: PartialDate | None = None
     canonical: str | None = None  # the URL the page names for itself
     language: str | None = None
+    # Blocks whose text does not stand in the page's visible text: a bug, never written.
+    unseen: tuple[str, ...] = ()
+    # Characters of text in the page's article element (`<article>`, `<main>`, …), white
+    # space folded; None when the page marks none.
+    page_chars: int | None = None
 
 
 def extract(html: str, url: str | None, fold: Callable[[str], str]) -> Article:
@@ -70,7 +88,9 @@ def extract(html: str, url: str | None, fold: Callable[[str], str]) -> Article:
     if doc is None or tree is None:
         return Article(title=_title(tree), blocks=())
     title = _headline(_clean(doc.title) or _title(tree), tree)
-    blocks = _without_pull_quotes(tree, url, title, _blocks(doc.body, title), fold)
+    page = visible.page_text(tree)
+    blocks = _as_shown(_without_pull_quotes(tree, url, title, _blocks(doc.body, title),
+                                            fold), page)
     canonical = _canonical(tree, url)
     if not doc.date:
         log.info("trafilatura found no date; asking htmldate")
@@ -79,7 +99,43 @@ def extract(html: str, url: str | None, fold: Callable[[str], str]) -> Article:
     return Article(
         title=title, blocks=blocks, outlet=_outlet(doc.sitename, tree, html, canonical or url),
         author=_clean(doc.author), published=PartialDate.parse(date) if date else None,
-        canonical=canonical, language=_language(tree))
+        canonical=canonical, language=_language(tree),
+        unseen=tuple(b.text for b in blocks if not page.occurs(b.text)),
+        page_chars=_article_chars(tree))
+
+
+def shortfall(article: Article) -> tuple[int, int] | None:
+    """The characters stored and about how many the page's article element holds, when
+    the stored text is much the shorter (less than `SHORT_SHARE` of it, and at least
+    `SHORT_GAP` characters fewer): words of the article may have been left behind."""
+    stored = sum(len(visible.fold(b.text)) for b in article.blocks)
+    whole = article.page_chars
+    if whole is None or stored >= whole * SHORT_SHARE or whole - stored < SHORT_GAP:
+        return None
+    return stored, round(whole, -2) if whole >= 1000 else whole
+
+
+def _as_shown(blocks: tuple[Block, ...], page: visible.PageText) -> tuple[Block, ...]:
+    """The blocks with the page's own white space: where trafilatura joined two of the
+    page's elements without the space or break between them, or spaced what the page
+    does not, the words are taken again from the page's text (`visible`)."""
+    out: list[Block] = []
+    for block in blocks:
+        again = None
+        if block.kind != "code" and not page.occurs(block.text):
+            again = page.realign(block.text, cells=block.kind == "row")
+            if again:
+                log.info("white space taken from the page: %r is %r", block.text, again)
+        out += [Block(block.kind, t) for t in again] if again else [block]
+    return tuple(out)
+
+
+def _article_chars(tree: lxml.html.HtmlElement) -> int | None:
+    """The size of the page's largest article element: what a reader takes for the
+    article, furniture inside it included."""
+    found = tree.xpath("//article | //main | //*[@role='main'] | //*[@itemprop='articleBody']")
+    sizes = [len(visible.page_text(e).folded) for e in found]
+    return max(sizes) if sizes else None
 
 
 def _bare(html: str, url: str | None) -> Document | None:
@@ -122,21 +178,9 @@ def _clean(text: str | None) -> str | None:
 
 def _blocks(body: etree._Element | None, title: str | None) -> tuple[Block, ...]:
     out: list[Block] = []
-    if body is None:
-        return ()
-    for element in body:
-        tag = element.tag
-        if tag == "head":
-            out += [Block("heading", t) for t in _lines(element)]
-        elif tag == "list":
-            for item in element.iter("item"):
-                out += [Block("item", t) for t in _lines(item)]
-        elif tag == "quote":
-            parts = [p for p in element if p.tag in ("p", "head")] or [element]
-            for part in parts:
-                out += [Block("paragraph", t) for t in _lines(part)]
-        elif tag == "p":
-            out += [Block("paragraph", t) for t in _lines(element)]
+    if body is None or body.tag in _FURNITURE:
+        return ()  # a fallback's pick of the page's menu, not an article
+    _container(body, out)
     # The headline is the source's title, not its first passage.
     if out and title and out[0].kind == "heading" and _same(out[0].text, title):
         out.pop(0)
@@ -145,23 +189,104 @@ def _blocks(body: etree._Element | None, title: str | None) -> tuple[Block, ...]
     return tuple(out)
 
 
+def _container(element: etree._Element, out: list[Block], kind: str = "paragraph"
+               ) -> None:
+    """The blocks of an element that holds blocks (`main`, `div`, `quote`, an item with a
+    list in it): the text between them, inline elements and all, is a paragraph too."""
+    run = [element.text or ""]
+
+    def flush() -> None:
+        out.extend(Block(kind, t) for t in _split("".join(run)))
+        run.clear()
+
+    for child in element:
+        if child.tag == "lb":
+            run.append(_LB)
+        elif child.tag in _INLINE:
+            run.extend(_text(child))
+        elif child.tag not in _SKIPPED:
+            flush()
+            _block(child, out)
+        run.append(child.tail or "")
+    flush()
+
+
+def _block(element: etree._Element, out: list[Block]) -> None:
+    tag = element.tag
+    if tag in _SKIPPED or tag in _INLINE:
+        return
+    if tag in _CONTAINERS or any(c.tag in _BLOCK_TAGS for c in element):
+        _container(element, out)
+    elif tag == "head":
+        out += [Block("heading", t) for t in _lines(element)]
+    elif tag == "list":
+        _list(element, out)
+    elif tag == "table":
+        _table(element, out)
+    elif tag == "code":
+        text = _code(element)
+        if text:
+            out.append(Block("code", text))
+    else:  # `p` and whatever else holds text: never thrown away
+        out += [Block("paragraph", t) for t in _lines(element)]
+
+
+def _list(element: etree._Element, out: list[Block]) -> None:
+    """Each item once: its own words, then the items of a list nested in it."""
+    for item in element:
+        if item.tag != "item":
+            _block(item, out)
+        else:
+            _container(item, out, "item")
+        out += [Block("item", t) for t in _split(item.tail or "")]
+
+
+def _table(element: etree._Element, out: list[Block]) -> None:
+    """A passage a row, its cells' text apart by a tab, as a browser copies a row."""
+    for row in element:
+        if row.tag != "row":
+            _block(row, out)
+            continue
+        cells = [_clean("".join(_text(c)).replace(_LB, " ")) for c in row if c.tag == "cell"]
+        text = CELL.join(c for c in cells if c)
+        if text:
+            out.append(Block("row", text))
+        stray = [c for c in row if c.tag != "cell"]
+        for child in stray:
+            _block(child, out)
+
+
+def _code(element: etree._Element) -> str:
+    """Preformatted text as it stands, line by line; trailing blanks and empty lines at
+    either end left out."""
+    text = "".join(_text(element)).replace(_LB, "\n")
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _text(element: etree._Element) -> list[str]:
+    """Every piece of text inside an element, in order, a line break as `_LB`."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append(_LB)
+        elif child.tag not in _SKIPPED:
+            pieces += _text(child)
+        pieces.append(child.tail or "")
+    return pieces
+
+
 def _lines(element: etree._Element) -> list[str]:
     """The text of an element, cut into paragraphs at its line breaks (`<lb/>`)."""
-    pieces: list[list[str]] = [[]]
+    return _split("".join(_text(element)))
 
-    def walk(e: etree._Element) -> None:
-        if e.text and e.tag != "lb":
-            pieces[-1].append(e.text)
-        for child in e:
-            if child.tag == "lb":
-                pieces.append([])
-            elif child.tag not in ("graphic",):
-                walk(child)
-            if child.tail:
-                pieces[-1].append(child.tail)
 
-    walk(element)
-    return [t for t in (_clean("".join(p)) for p in pieces) if t]
+def _split(text: str) -> list[str]:
+    return [t for t in (_clean(part) for part in text.split(_LB)) if t]
 
 
 def _same(a: str, b: str) -> bool:

@@ -1,9 +1,9 @@
 """The article and its metadata from a page's HTML, with trafilatura (and htmldate).
 
 trafilatura finds the article among the page's furniture and hands back its blocks as
-XML; each paragraph is kept with the page's own characters (trafilatura only folds runs
-of white space), and a line break (`<br>`) ends a paragraph, as in the CMSs that
-separate paragraphs with `<br><br>`. Metadata is taken only from what the page shows:
+XML (read by `blocks`); each block is then held to the page's visible text (`visible`),
+so that it is stored as the page shows it: nothing glued, no word left out inside it.
+Metadata is taken only from what the page shows:
 values that trafilatura makes up from the address (a site name from the host) are
 dropped, and dates come from markup, never from a guess over the text.
 """
@@ -24,6 +24,7 @@ from lxml import etree
 from trafilatura.settings import Document
 
 from generator.capture import pullquotes, visible
+from generator.capture.blocks import Block, read_blocks
 from generator.model import PartialDate
 
 log = logging.getLogger("factcheck.capture")
@@ -42,25 +43,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses it in decoded
 # (which holds its furniture too: share bars, related links, comments).
 SHORT_SHARE = 0.5
 SHORT_GAP = 1000
-CELL = "\t"  # between a table row's cells: white space to the anchor, as in `innerText`
-# trafilatura's XML (its `xml-tei`-free output): elements holding blocks, blocks, inline.
-_CONTAINERS = frozenset({"main", "body", "div", "quote", "details"})
-_BLOCK_TAGS = frozenset({"p", "head", "list", "table", "code", "quote", "div"})
-_INLINE = frozenset({"hi", "ref", "del", "lb", "span"})
-_SKIPPED = frozenset({"graphic", "comments"})
-# What trafilatura's fallbacks may hand back as the whole body when a page has no article.
-_FURNITURE = frozenset({"nav", "header", "footer", "aside", "menu", "form"})
 # Inline elements that may be taken out when empty: no text, no children, no id a link
 # could point at.
 _EMPTIABLE = ("strong", "b", "em", "i", "u", "s", "small", "mark", "span", "font", "sup",
               "sub", "abbr", "cite", "q", "code")
-_LB = "\0"  # a line break (`<lb/>`) while the text is put together; no XML text holds it
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str  # "paragraph", "heading", "item", "row" (cells apart by `CELL`) or "code"
-    text: str
 
 
 @dataclass(frozen=True)
@@ -181,7 +167,7 @@ def _drop_empty_inline(tree: lxml.html.HtmlElement) -> bool:
 def _article(doc: Document, tree: lxml.html.HtmlElement, url: str | None,
              title: str | None, fold: Callable[[str], str], page: visible.Page,
              precise: bool) -> tuple[Block, ...]:
-    blocks = _as_shown(_without_pull_quotes(tree, url, title, _blocks(doc.body, title), fold,
+    blocks = _as_shown(_without_pull_quotes(tree, url, title, read_blocks(doc.body, title), fold,
                                             precise), page)
     if blocks and title and _same(blocks[0].text, title):
         blocks = blocks[1:]  # the headline, parted from the lede it was joined to
@@ -222,126 +208,12 @@ def _without_pull_quotes(tree: lxml.html.HtmlElement, url: str | None, title: st
 def _body(html: str, url: str | None, title: str | None, precise: bool
           ) -> tuple[Block, ...]:
     doc = _bare(html, url, precise)
-    return _blocks(doc.body, title) if doc is not None else ()
+    return read_blocks(doc.body, title) if doc is not None else ()
 
 
 def _clean(text: str | None) -> str | None:
     text = _SPACE.sub(" ", text or "").strip()
     return text or None
-
-
-def _blocks(body: etree._Element | None, title: str | None) -> tuple[Block, ...]:
-    out: list[Block] = []
-    if body is None or body.tag in _FURNITURE:
-        return ()  # a fallback's pick of the page's menu, not an article
-    _container(body, out)
-    # The headline is the source's title, not its first passage.
-    if out and title and out[0].kind == "heading" and _same(out[0].text, title):
-        out.pop(0)
-    while out and out[-1].kind == "heading":
-        out.pop()  # a heading with no text under it is furniture ("Related", "Share this")
-    return tuple(out)
-
-
-def _container(element: etree._Element, out: list[Block], kind: str = "paragraph"
-               ) -> None:
-    """The blocks of an element that holds blocks (`main`, `div`, `quote`, an item with a
-    list in it): the text between them, inline elements and all, is a paragraph too."""
-    run = [element.text or ""]
-
-    def flush() -> None:
-        out.extend(Block(kind, t) for t in _split("".join(run)))
-        run.clear()
-
-    for child in element:
-        if child.tag == "lb":
-            run.append(_LB)
-        elif child.tag in _INLINE:
-            run.extend(_text(child))
-        elif child.tag not in _SKIPPED:
-            flush()
-            _block(child, out)
-        run.append(child.tail or "")
-    flush()
-
-
-def _block(element: etree._Element, out: list[Block]) -> None:
-    tag = element.tag
-    if tag in _SKIPPED or tag in _INLINE:
-        return
-    if tag in _CONTAINERS or any(c.tag in _BLOCK_TAGS for c in element):
-        _container(element, out)
-    elif tag == "head":
-        out += [Block("heading", t) for t in _lines(element)]
-    elif tag == "list":
-        _list(element, out)
-    elif tag == "table":
-        _table(element, out)
-    elif tag == "code":
-        text = _code(element)
-        if text:
-            out.append(Block("code", text))
-    else:  # `p` and whatever else holds text: never thrown away
-        out += [Block("paragraph", t) for t in _lines(element)]
-
-
-def _list(element: etree._Element, out: list[Block]) -> None:
-    """Each item once: its own words, then the items of a list nested in it."""
-    for item in element:
-        if item.tag != "item":
-            _block(item, out)
-        else:
-            _container(item, out, "item")
-        out += [Block("item", t) for t in _split(item.tail or "")]
-
-
-def _table(element: etree._Element, out: list[Block]) -> None:
-    """A passage a row, its cells' text apart by a tab, as a browser copies a row; a row
-    whose cells hold paragraphs lays out the page (an old CMS's columns), and each of its
-    cells is read as a container."""
-    for row in element:
-        if row.tag != "row":
-            _block(row, out)
-        elif any(c.tag in _BLOCK_TAGS for cell in row for c in cell):
-            for cell in row:
-                if cell.tag == "cell":
-                    _container(cell, out)
-                else:
-                    _block(cell, out)
-        else:
-            cells = [_clean("".join(_text(c)).replace(_LB, " ")) for c in row
-                     if c.tag == "cell"]
-            text = CELL.join(c for c in cells if c)
-            if text:
-                out.append(Block("row", text))
-            for child in row:
-                if child.tag != "cell":
-                    _block(child, out)
-
-
-def _code(element: etree._Element) -> str:
-    return visible.preformatted("".join(_text(element)).replace(_LB, "\n"))
-
-
-def _text(element: etree._Element) -> list[str]:
-    """Every piece of text inside an element, in order, a line break as `_LB`."""
-    pieces = [element.text or ""]
-    for child in element:
-        if child.tag == "lb":
-            pieces.append(_LB)
-        elif child.tag not in _SKIPPED:
-            pieces += _text(child)
-        pieces.append(child.tail or "")
-    return pieces
-
-
-def _lines(element: etree._Element) -> list[str]:
-    """The text of an element, cut into paragraphs at its line breaks (`<lb/>`)."""
-    return _split("".join(_text(element)))
-
-
-def _split(text: str) -> list[str]:
-    return [t for t in (_clean(part) for part in text.split(_LB)) if t]
 
 
 def _same(a: str, b: str) -> bool:

@@ -45,7 +45,7 @@ _SPACE = re.compile(r"\s+")
 # Control characters other than white space: no browser shows them, trafilatura drops them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BREAK = "\n"
-_CELL = "\t"
+CELL = "\t"  # between a table row's cells, as in a browser's `innerText`
 
 
 def fold(text: str) -> str:
@@ -96,7 +96,7 @@ class PageText:
         if kind == "code":
             return [preformatted(text)]
         if kind == "row":
-            row = _CELL.join(c for c in (fold(c) for c in text.split(_CELL)) if c)
+            row = CELL.join(c for c in (fold(c) for c in text.split(CELL)) if c)
             return [row] if row else []
         return [t for t in (fold(line) for line in text.split(_BREAK)) if t]
 
@@ -216,7 +216,7 @@ def _walk(element: etree._Element, parts: list[str], hidden: bool) -> None:
     if tag == "br":
         parts.append(_BREAK)
         return
-    edge = _CELL if tag in _CELLS else _BREAK if tag in _BLOCKS else ""
+    edge = CELL if tag in _CELLS else _BREAK if tag in _BLOCKS else ""
     parts.append(edge)
     if element.text:
         parts.append(element.text)

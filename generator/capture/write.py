@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.capture.blocks import Block
 from generator.capture.errors import CaptureError
-from generator.capture.extract import Block
 from generator.content.load import load_source
 from generator.content.passages import split_passages
 from generator.content.settings import Settings

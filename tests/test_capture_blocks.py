@@ -11,7 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from captureutil import news_server, page_bytes, tree_state
+from captureutil import FIXTURES, HEADER_CHARSETS, news_server, page_bytes, tree_state
 from checkutil import assert_no_traceback, run_cli
 from generator.anchoring.anchor import Match, SourceIndex
 from generator.anchoring.normalize import normalise
@@ -331,3 +331,11 @@ def test_a_quote_of_any_stored_sentence_anchors_after_extraction() -> None:
     article = extract.extract(html, None, lambda s: normalise(s).text)
     assert article.unseen == ()
     assert [b.text for b in article.blocks] == ARTICLES["inline-boundaries.html"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.html")))
+def test_the_check_capture_runs_on_itself_never_fires_on_a_fixture(name: str) -> None:
+    data = page_bytes(name, "https://news.example")
+    html = charset.decode(data, HEADER_CHARSETS.get(name))
+    article = extract.extract(html, None, lambda s: normalise(s).text)
+    assert article.blocks and article.unseen == ()

@@ -85,7 +85,7 @@ class PageText:
     def as_shown(self, paragraph: str, kind: str = "paragraph") -> list[str] | None:
         """The paragraph as the page shows it: the page's text from its first character
         to its last, with the page's white space, cut where the page breaks the line. A
-        table row (`cells`) stays one, a tab between its cells. Words the extraction
+        table row (`kind` "row") stays one, a tab between its cells. Words the extraction
         left out between them (an emptied `<strong>`, a formula, a name in a link) are
         the page's again, up to `GAP` characters at a time; None when the paragraph's
         characters do not stand in the page in that order. Code keeps its lines."""

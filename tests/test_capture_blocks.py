@@ -339,3 +339,43 @@ def test_the_check_capture_runs_on_itself_never_fires_on_a_fixture(name: str) ->
     html = charset.decode(data, HEADER_CHARSETS.get(name))
     article = extract.extract(html, None, lambda s: normalise(s).text)
     assert article.blocks and article.unseen == ()
+
+
+# -- trafilatura's XML, in the shapes its fallbacks hand back on real pages ---------------
+
+def test_every_element_of_trafilaturas_output_that_holds_text_is_read() -> None:
+    from lxml import etree
+
+    from generator.capture.blocks import Block, read_blocks
+
+    body = etree.fromstring(
+        "<div>Text directly in the body.<div class='story-text'><head rend='h2'>A "
+        "subheading</head><p>A paragraph in a div, with <hi>bold</hi> words.</p></div>"
+        "<cell valign='top'><p>A paragraph in a cell.</p></cell>"
+        "<quote>Quoted words.<p>A quoted paragraph.</p></quote>"
+        "<table><row><cell role='head'>Town</cell><cell role='head'>Votes</cell></row>"
+        "<row><cell>Goris</cell><cell>1,204</cell></row>"
+        "<row><cell><p>A layout cell's paragraph.</p></cell><cell>Beside it.</cell></row>"
+        "</table><code>line one\n  line two</code>"
+        "<list><item>Outer item<list><item>Inner item</item></list>then its tail</item>"
+        "</list>Line one<lb/>Line two</div>")
+    assert read_blocks(body, None) == (
+        Block("paragraph", "Text directly in the body."),
+        Block("heading", "A subheading"),
+        Block("paragraph", "A paragraph in a div, with bold words."),
+        Block("paragraph", "A paragraph in a cell."),
+        Block("paragraph", "Quoted words."),
+        Block("paragraph", "A quoted paragraph."),
+        Block("row", "Town\tVotes"),
+        Block("row", "Goris\t1,204"),
+        Block("paragraph", "A layout cell's paragraph."),
+        Block("paragraph", "Beside it."),
+        Block("code", "line one\n  line two"),
+        Block("item", "Outer item"),
+        Block("item", "Inner item"),
+        Block("item", "then its tail"),
+        Block("paragraph", "Line one"),
+        Block("paragraph", "Line two"),
+    )
+    # A fallback's pick of the page's menu is no article.
+    assert read_blocks(etree.fromstring("<nav>Home News</nav>"), None) == ()

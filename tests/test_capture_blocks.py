@@ -377,5 +377,9 @@ def test_every_element_of_trafilaturas_output_that_holds_text_is_read() -> None:
         Block("paragraph", "Line one"),
         Block("paragraph", "Line two"),
     )
+    # A row outside a table is still a row; nothing inline is thrown away.
+    assert read_blocks(etree.fromstring(
+        "<div><row><cell>A</cell><cell>B</cell></row><list><hi>x</hi><item>i</item></list>"
+        "</div>"), None) == (Block("row", "A\tB"), Block("paragraph", "x"), Block("item", "i"))
     # A fallback's pick of the page's menu is no article.
     assert read_blocks(etree.fromstring("<nav>Home News</nav>"), None) == ()

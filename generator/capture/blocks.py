@@ -13,6 +13,7 @@ out the page), when each cell is read as a container. Code keeps its lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -76,9 +77,11 @@ def _container(element: etree._Element, out: list[Block], kind: str = "paragraph
 
 def _block(element: etree._Element, out: list[Block]) -> None:
     tag = element.tag
-    if tag in _SKIPPED or tag in _INLINE:
+    if tag in _SKIPPED:
         return
-    if tag in _CONTAINERS or any(c.tag in _BLOCK_TAGS for c in element):
+    if tag == "row":  # a row outside a table, as a fallback may hand it back
+        _table([element], out)
+    elif tag in _CONTAINERS or any(c.tag in _BLOCK_TAGS for c in element):
         _container(element, out)
     elif tag == "head":
         out += [Block("heading", t) for t in _lines(element)]
@@ -104,7 +107,7 @@ def _list(element: etree._Element, out: list[Block]) -> None:
         out += [Block("item", t) for t in _split(item.tail or "")]
 
 
-def _table(element: etree._Element, out: list[Block]) -> None:
+def _table(element: Iterable[etree._Element], out: list[Block]) -> None:
     """A passage a row, its cells' text apart by a tab, as a browser copies a row; a row
     whose cells hold paragraphs lays out the page (an old CMS's columns), and each of its
     cells is read as a container."""

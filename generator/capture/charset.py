@@ -20,7 +20,7 @@ _LABELS = {"iso-8859-1": "windows-1252", "latin1": "windows-1252", "latin-1": "w
 
 
 def declared(data: bytes, header: str | None) -> tuple[str, str]:
-    """The charset to decode with and where it was declared."""
+    """The charset to decode with and where it was declared ("" when nowhere)."""
     if header:
         return header, "the Content-Type header"
     if data.startswith(codecs.BOM_UTF8):
@@ -28,7 +28,7 @@ def declared(data: bytes, header: str | None) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:_PRESCAN_BYTES])
     if m:
         return m.group(1).decode("ascii"), "the page's <meta> tag"
-    return "utf-8", "no declaration (UTF-8 assumed)"
+    return "utf-8", ""  # declared nowhere: HTML's default
 
 
 def decode(data: bytes, header: str | None) -> str:
@@ -39,13 +39,27 @@ def decode(data: bytes, header: str | None) -> str:
         codec = codecs.lookup(name)
     except LookupError:
         raise ValueError(f"the charset `{label}` named by {where} is not one Python "
-                         "knows") from None
+                         "knows") from None  # only a declared label can be unknown
     if codec.name in ("utf-16-le", "utf-16-be", "utf-16") and not data.startswith(
             (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = codecs.lookup("utf-8")  # a meta tag read in ASCII cannot mean UTF-16
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as e:
-        raise ValueError(f"byte {e.start} is not valid {codec.name} (declared by {where}); "
-                         "the page's bytes and its declared charset disagree") from None
+        raise ValueError(_undecodable(data, codec.name, e.start, where)) from None
     return text.removeprefix("\ufeff")
+
+
+def _undecodable(data: bytes, codec: str, offset: int, where: str) -> str:
+    """Which byte cannot be decoded, with what, and why that encoding was tried."""
+    shown = "UTF-8" if codec == "utf-8" else codec
+    bad = sum(1 for c in data.decode(codec, errors="surrogateescape")
+              if "\udc80" <= c <= "\udcff")
+    why = (f"the encoding {where} declares" if where else
+           "the encoding tried because the page declares none (HTML's default)")
+    count = (f"it is the only byte of {len(data):,} that is not" if bad == 1 else
+             f"{bad:,} of its {len(data):,} bytes are not")
+    return (f"byte {offset:,} (0x{data[offset]:02X}) is not valid {shown}, {why}; {count}. "
+            "A byte is never replaced, so that the words stored are the page's: if a "
+            "browser shows the page right, save it from the browser as HTML and capture "
+            "the file")

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.capture import archive as save_page
 from generator.capture import charset, ids, replace, write
 from generator.capture.errors import CaptureError
-from generator.capture.extract import extract
+from generator.capture.extract import extract, shortfall
 from generator.capture.fetch import TIMEOUT_SECONDS, Fetched, fetch, read_file
 from generator.capture.target import is_url, saved_file
 from generator.content import duplicates, pins, snapshots
@@ -53,6 +53,7 @@ class Outcome:
     found: list[tuple[str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
@@ -76,6 +77,12 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
              len(fetched.data), charset.declared(fetched.data, fetched.charset)[0])
     article = extract(html, fetched.url, stages.fold)
     log.info("extracted %d block(s) and the title %r", len(article.blocks), article.title)
+    if article.unseen:
+        raise CaptureError(
+            f"internal error: {len(article.unseen)} extracted paragraph(s) do not stand in "
+            f"the page's text as a browser shows it, the first: “{_excerpt(article.unseen[0])}”"
+            "; nothing was written. This is a bug in capture: please report it with the "
+            "page, and save this source by hand with `factcheck new source`")
     if not article.blocks:
         raise CaptureError("no article text found on the page; if it has one, save the page "
                            "as HTML from a browser and capture the file")
@@ -147,7 +154,20 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
     if old is not None:
         outcome.notes += _changes(old, source, meta)
     _report(outcome, meta, article.canonical is not None, fetched.url is not None)
+    short = shortfall(article)
+    if short is not None:
+        stored, about = short
+        outcome.warnings.append(
+            f"stored {stored:,} of about {about:,} characters of article text: words of the "
+            "article may be missing. Read the stored text against the page; if it falls "
+            "short, save the page from a browser and capture the file, or store the source "
+            "by hand")
     return outcome
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _utc(fetched: Fetched) -> str:

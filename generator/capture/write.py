@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.capture.blocks import Block
 from generator.capture.errors import CaptureError
-from generator.capture.extract import Block
 from generator.content.load import load_source
 from generator.content.passages import split_passages
 from generator.content.settings import Settings
@@ -28,6 +28,7 @@ from generator.diagnostics import Report
 from generator.model import PartialDate, Source
 
 _SPACE = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,26 @@ def _scalar(text: str) -> str:
 
 def _block(block: Block) -> str:
     """A block as Markdown that the source format reads back as one passage with the
-    block's text: a heading as a heading; a paragraph that Markdown would read as
-    something else (`1. `, `- `, `# `, `> ` or `<` at its start) as a fenced block, whose
-    text the format keeps as it is."""
+    block's text: a heading as a heading; code, and a paragraph that Markdown would read
+    as something else (`1. `, `- `, `# `, `> ` or `<` at its start), as a fenced block,
+    whose text the format keeps as it is."""
     text = block.text
+    if block.kind == "code":
+        return _fenced(text)
     wanted = "heading" if block.kind == "heading" else "paragraph"
     markdown = f"## {text}" if wanted == "heading" else text
     if _reads_back(markdown, text, wanted):
         return markdown
     if _reads_back(text, text, "paragraph"):
         return text  # a heading markdown cannot hold as one (a `#` at its end)
-    return f"```\n{text}\n```"
+    return _fenced(text)
+
+
+def _fenced(text: str) -> str:
+    """A fence longer than any run of backticks in the text, so none closes it early."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
 
 
 def _reads_back(markdown: str, text: str, kind: str) -> bool:
@@ -103,7 +113,7 @@ def validate(text: str, source_id: str, blocks: Sequence[Block], settings: Setti
         where = f" (line {first.line}: {first.message})" if first else ""
         raise CaptureError(f"the extracted article does not make a valid source{where}")
     texts = [_SPACE.sub(" ", p.text) for p in source.passages]
-    if texts != [b.text for b in blocks]:
+    if texts != [_SPACE.sub(" ", b.text) for b in blocks]:
         raise CaptureError("the extracted article cannot be stored verbatim in the source "
                            "format; save it by hand with `factcheck new source`")
     return source

@@ -65,4 +65,6 @@ def run(request: Request, settings: Settings, verbose: int) -> int:
     lines.append("read the stored text against the page before citing it: paragraphs, "
                  "headline and metadata")
     print("\n".join(lines))
+    for warning in outcome.warnings:
+        print(f"factcheck capture: warning: {warning}", file=sys.stderr)
     return 0

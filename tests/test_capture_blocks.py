@@ -269,9 +269,28 @@ def test_a_paragraph_not_on_the_page_is_an_internal_error_and_nothing_is_written
     assert_no_traceback(result)
     assert (result.code, result.out) == (1, "")
     assert result.err.count("\n") == 1
-    assert "internal error" in result.err and "“Words the page never had.”" in result.err
+    assert "internal error" in result.err and '"Words the page never had."' in result.err
     assert "nothing was written" in result.err
     assert tree_state(root) == before
+
+
+def test_an_article_only_in_the_pages_script_data_is_refused_with_what_to_do(
+        base: str, root: Path) -> None:
+    """trafilatura's default reads a JSON-LD `articleBody` that no browser shows before the
+    page's scripts run: not the page's words, so capture says how to get them."""
+    before = tree_state(root)
+    result = run_cli(["capture", "--root", str(root), f"{base}/script-data-only.html"])
+    assert_no_traceback(result)
+    assert (result.code, result.out) == (1, "")
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("factcheck capture: error: no article text among the words "
+                                 'the page shows: the text found, "The border commission will')
+    assert "save it as HTML once it has loaded, and capture the saved file" in result.err
+    assert "internal error" not in result.err
+    assert tree_state(root) == before
+    article = extract.extract(page_bytes(SCRIPT_DATA_ONLY, base).decode(), None,
+                              lambda s: normalise(s).text)
+    assert article.blocks and article.unseen == tuple(b.text for b in article.blocks)
 
 
 def test_a_stray_byte_is_refused_with_its_offset_and_the_encoding_tried(
@@ -333,7 +352,12 @@ def test_a_quote_of_any_stored_sentence_anchors_after_extraction() -> None:
     assert [b.text for b in article.blocks] == ARTICLES["inline-boundaries.html"]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.html")))
+# The one page whose text no browser shows: the check is meant to see none of it.
+SCRIPT_DATA_ONLY = "script-data-only.html"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.html")
+                                        if p.name != SCRIPT_DATA_ONLY))
 def test_the_check_capture_runs_on_itself_never_fires_on_a_fixture(name: str) -> None:
     data = page_bytes(name, "https://news.example")
     html = charset.decode(data, HEADER_CHARSETS.get(name))

@@ -18,7 +18,7 @@ from generator.capture.target import is_url, saved_file
 from generator.content import duplicates, pins, snapshots
 from generator.content.load import load_sources
 from generator.content.settings import Settings
-from generator.diagnostics import Report, display_path
+from generator.diagnostics import Report, display_path, quoted
 from generator.model import Source, is_id
 
 log = logging.getLogger("factcheck.capture")
@@ -77,10 +77,18 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
              len(fetched.data), charset.declared(fetched.data, fetched.charset)[0])
     article = extract(html, fetched.url, stages.fold)
     log.info("extracted %d block(s) and the title %r", len(article.blocks), article.title)
+    if article.blocks and len(article.unseen) == len(article.blocks):
+        # Not one word of it is shown: trafilatura took it from the page's data for its
+        # scripts (a JSON article body), which a browser shows only once they have run.
+        raise CaptureError(
+            "no article text among the words the page shows: the text found, "
+            f"{quoted(article.unseen[0], 120)}, is only in the page's data for its scripts, "
+            "which a browser shows once they have run; open the page in a browser, save it "
+            "as HTML once it has loaded, and capture the saved file")
     if article.unseen:
         raise CaptureError(
             f"internal error: {len(article.unseen)} extracted paragraph(s) do not stand in "
-            f"the page's text as a browser shows it, the first: “{_excerpt(article.unseen[0])}”"
+            f"the page's text as a browser shows it, the first: {quoted(article.unseen[0], 120)}"
             "; nothing was written. This is a bug in capture: please report it with the "
             "page, and save this source by hand with `factcheck new source`")
     if not article.blocks:
@@ -163,11 +171,6 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
             "short, save the page from a browser and capture the file, or store the source "
             "by hand")
     return outcome
-
-
-def _excerpt(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _utc(fetched: Fetched) -> str:

@@ -50,7 +50,8 @@ What is measured, for each column:
   `script`, `style`, `noscript` and `template` elements nor ruby annotations (`rt`, `rp`:
   the readings set above Japanese or Chinese text), with a space at the start and
   end of every block-level element and at each `<br>` (where a browser breaks the line),
-  then white space folded. Hidden elements (CSS, `hidden`) still count as visible; the
+  then white space folded. An element a browser does not show (a `hidden` attribute, or
+  an inline style `display: none` or `visibility: hidden`) is left out with its text; the
   title is part of the text. trafilatura's columns are not measured: its text output adds
   list markers and table pipes that are not the page's words.
 - must-contain found and must-not-contain leaked: the share of all the expectation
@@ -186,6 +187,15 @@ def timed(fn: Callable[[], Any], limit: float) -> tuple[Outcome | None, Any, flo
     return None, value, time.perf_counter() - start
 
 
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(element: Any) -> bool:
+    """Whether a browser leaves the element out, by its own attributes."""
+    return element.get("hidden") is not None or bool(
+        _STYLE_HIDDEN.search(element.get("style") or ""))
+
+
 def visible_text(html: str) -> str:
     """The page's visible text, white space folded (module docstring)."""
     html = _XML_DECLARATION.sub("", html, count=1)
@@ -208,7 +218,7 @@ def visible_text(html: str) -> str:
         if item is not tree and item.tail:
             after.append(item.tail)
         todo += reversed(after)
-        if tag is None or tag in INVISIBLE:
+        if tag is None or tag in INVISIBLE or _hidden(item):
             continue
         if block:
             pieces.append(" ")

@@ -119,3 +119,10 @@ def test_visible_text_breaks_at_blocks_and_leaves_out_code() -> None:
             "<template>later</template>tail <ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>"
             "</body></html>")
     assert visible_text(html) == "Title OneWord andmore next\x01 first second tail 漢字"
+
+
+def test_visible_text_leaves_out_what_a_browser_hides() -> None:
+    html = ('<html><body><p>objects <span style="display: none">x1, …, xN</span>'
+            '<img alt="x"> , t-SNE <span hidden>gone</span><span style="VISIBILITY:hidden">'
+            'also gone</span>stays</p></body></html>')
+    assert visible_text(html) == "objects , t-SNE stays"

@@ -50,10 +50,12 @@ What is measured, for each column:
   `script`, `style`, `noscript` and `template` elements nor ruby annotations (`rt`, `rp`:
   the readings set above Japanese or Chinese text), with a space at the start and
   end of every block-level element and at each `<br>` (where a browser breaks the line),
-  then white space folded. An element a browser does not show (a `hidden` attribute, or
-  an inline style `display: none` or `visibility: hidden`) is left out with its text; the
-  title is part of the text. trafilatura's columns are not measured: its text output adds
-  list markers and table pipes that are not the page's words.
+  then white space folded; the title is part of the text. A paragraph counts as verbatim
+  when it stands in that text as shown (an element with a `hidden` attribute or an inline
+  style `display: none` or `visibility: hidden` left out with its text, as a browser does)
+  or with every such part unfolded (a collapsed table or "read more" a reader opens).
+  trafilatura's columns are not measured: its text output adds list markers and table
+  pipes that are not the page's words.
 - must-contain found and must-not-contain leaked: the share of all the expectation
   strings of all pages, searched white space folded (as trafilatura's evaluation does) in
   capture's stored body, or in trafilatura's text output. A page refused or crashed
@@ -196,8 +198,9 @@ def _hidden(element: Any) -> bool:
         _STYLE_HIDDEN.search(element.get("style") or ""))
 
 
-def visible_text(html: str) -> str:
-    """The page's visible text, white space folded (module docstring)."""
+def visible_text(html: str, unfolded: bool = False) -> str:
+    """The page's visible text, white space folded (module docstring); `unfolded`, with
+    the parts a browser hides shown too."""
     html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.fromstring(html) if html.strip() else None
@@ -218,7 +221,7 @@ def visible_text(html: str) -> str:
         if item is not tree and item.tail:
             after.append(item.tail)
         todo += reversed(after)
-        if tag is None or tag in INVISIBLE or _hidden(item):
+        if tag is None or tag in INVISIBLE or (not unfolded and _hidden(item)):
             continue
         if block:
             pieces.append(" ")
@@ -314,8 +317,10 @@ class Runner:
             return failed
         out = Outcome(CAPTURED, seconds, paragraphs=len(source.passages))
         score(out, body(written[0].read_text(encoding="utf-8")), expected)
-        visible = visible_text(decode(file.read_bytes(), None))
-        out.not_verbatim = [p.text for p in source.passages if fold(p.text) not in visible]
+        page = decode(file.read_bytes(), None)
+        shown, unfolded = visible_text(page), visible_text(page, unfolded=True)
+        out.not_verbatim = [p.text for p in source.passages
+                            if fold(p.text) not in shown and fold(p.text) not in unfolded]
         return out
 
 

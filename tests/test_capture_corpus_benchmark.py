@@ -126,3 +126,4 @@ def test_visible_text_leaves_out_what_a_browser_hides() -> None:
             '<img alt="x"> , t-SNE <span hidden>gone</span><span style="VISIBILITY:hidden">'
             'also gone</span>stays</p></body></html>')
     assert visible_text(html) == "objects , t-SNE stays"
+    assert visible_text(html, unfolded=True) == "objects x1, …, xN , t-SNE gonealso gonestays"

@@ -14,7 +14,6 @@ import contextlib
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,17 +33,6 @@ CENSUS = re.compile(
     r"claims\.json entries, (?P<ld>\d+) ClaimReview blocks; (?P<anchored>\d+)/(?P<items>\d+) "
     r"evidence items anchored; (?P<shown>\d+)/(?P<cited>\d+) cited passages show their "
     r"backlinks$", re.MULTILINE)
-
-
-def copy_live(dest: Path, repo: Path) -> Path:
-    """A project's content, sources, pins and configuration in a fresh folder, as a clone
-    would hold them (no site/, no virtual environment)."""
-    for name in ("content", "sources"):
-        shutil.copytree(repo / name, dest / name)
-    for name in ("mkdocs.yml", "sources.lock"):
-        if (repo / name).is_file():
-            shutil.copy(repo / name, dest / name)
-    return dest
 
 
 def lychee(site: Path, report_dir: Path) -> tuple[int, dict[str, Any]]:

@@ -19,12 +19,15 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "fixtures" / "seed"
 
 
-def copy_project(dest: Path, *, claims: bool = True) -> Path:
-    """The seed fixture's sources, pages and configuration (and claims) in a fresh folder."""
-    shutil.copytree(SEED / "sources", dest / "sources")
-    shutil.copy(SEED / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copy(SEED / "sources.lock", dest / "sources.lock")
-    shutil.copytree(SEED / "content", dest / "content",
+def copy_project(dest: Path, *, claims: bool = True, origin: Path = SEED) -> Path:
+    """A project's sources, pages, configuration and pins (and claims) in a fresh folder,
+    as a clone would hold them: the seed fixture's, or `origin`'s (the live project's, for
+    tests/test_live_content.py only)."""
+    shutil.copytree(origin / "sources", dest / "sources")
+    shutil.copy(origin / "mkdocs.yml", dest / "mkdocs.yml")
+    if (origin / "sources.lock").is_file():
+        shutil.copy(origin / "sources.lock", dest / "sources.lock")
+    shutil.copytree(origin / "content", dest / "content",
                     ignore=None if claims else shutil.ignore_patterns("claims"))
     (dest / "content" / "claims").mkdir(exist_ok=True)
     return dest

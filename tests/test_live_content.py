@@ -16,7 +16,8 @@ import pytest
 
 from captureutil import news_server
 from checkutil import REPO, run_cli
-from contentcheck import assert_content_checks_pass, copy_live
+from contentcheck import assert_content_checks_pass
+from siteutil import copy_project
 
 pytestmark = pytest.mark.site
 
@@ -25,7 +26,7 @@ PAGES = ("wordpress.html", "jsonld.html", "opengraph.html", "br-cms.html", "lati
 
 
 def test_the_live_content_passes_the_content_checks(tmp_path: Path) -> None:
-    root = copy_live(tmp_path / "project", REPO)
+    root = copy_project(tmp_path / "project", origin=REPO)
     assert_content_checks_pass(root, tmp_path)
 
 
@@ -62,7 +63,7 @@ What the stored sources do not establish: an account independent of the outlet.
 def test_a_desks_day_keeps_the_content_checks_green(tmp_path: Path) -> None:
     """Capture a page, add two claims quoting it, delete two claims, edit a source and pin
     it again: the pull request a desk opens on an ordinary day."""
-    root = copy_live(tmp_path / "project", REPO)
+    root = copy_project(tmp_path / "project", origin=REPO)
     claims = sorted((root / "content" / "claims").glob("*.md"))
 
     # The first fixture page the desk has not stored yet (a page already stored is refused).

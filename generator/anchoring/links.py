@@ -33,24 +33,35 @@ def check_links(loaded: Loaded, settings: Settings) -> list[Diagnostic]:
     out = []
     for slug, claim in loaded.claims.items():
         for url, line in relative_links(claim.body, claim.body_line):
-            problem = _dead(url, claim_url(slug), claims, sources, loaded, settings)
-            if problem is None and slug not in later:
-                problem = _scheduled(url, claim_url(slug), later)
+            target = _target(url, claim_url(slug))
+            if target is None:
+                continue
+            problem = _dead(*target, claims, sources, loaded, settings)
+            section, name, _ = target
+            if problem is None and slug not in later and section == "claims" and name in later:
+                problem = (f"claim `{name}` is published on {later[name]} and left out of "
+                           "the site until then; link to it from that day, or publish both "
+                           "on the same day")
             if problem:
                 out.append(Diagnostic(display_path(claim.path, settings.root), line, 1,
                                       Severity.ERROR, f"link to `{url[:80]}`: {problem}"))
     return out
 
 
-def _dead(url: str, page: str, claims: set[str], sources: set[str], loaded: Loaded,
-          settings: Settings) -> str | None:
-    """What is wrong with a relative link from the page at `page`, if anything."""
+def _target(url: str, page: str) -> tuple[str, str, str] | None:
+    """The section, page name and fragment a relative link from `page` lands on; None for
+    a listing or a page the generator always makes."""
     target, _, fragment = url.partition("#")
     target = unquote(target.partition("?")[0])
     parts = posixpath.normpath(posixpath.join(page, target)).split("/")
     if len(parts) < 2 or parts[1] in ("", "page", "index.html"):
-        return None  # a listing, or a page the generator always makes
-    section, name = parts[0], parts[1]
+        return None
+    return parts[0], parts[1], fragment
+
+
+def _dead(section: str, name: str, fragment: str, claims: set[str], sources: set[str],
+          loaded: Loaded, settings: Settings) -> str | None:
+    """What is wrong with a link to `name` in `section`, if anything."""
     if section == "claims" and name not in claims:
         file = posixpath.join(settings.claims_dir, f"{name}.md")
         return (f"there is no claim `{name}` (no {file}: deleted or renamed?)"
@@ -67,12 +78,4 @@ def _dead(url: str, page: str, claims: set[str], sources: set[str], loaded: Load
                 p.id for p in source.passages}:
             return (f"source `{name}` has no passage `{fragment}` (it has p1 to "
                     f"p{len(source.passages)}); link to the passage shown on its page")
-    return None
-
-
-def _scheduled(url: str, page: str, later: dict[str, str]) -> str | None:
-    parts = posixpath.normpath(posixpath.join(page, unquote(url.partition("#")[0]))).split("/")
-    if len(parts) >= 2 and parts[0] == "claims" and parts[1] in later:
-        return (f"claim `{parts[1]}` is published on {later[parts[1]]} and left out of the "
-                "site until then; link to it from that day, or publish both on the same day")
     return None

@@ -14,7 +14,7 @@ from generator.capture.ids import slug
 from generator.check import run_check
 from generator.commands import skeletons
 from generator.content import pins
-from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema, nearest
+from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema, suggestion
 from generator.content.load import (
     load_all,
     load_claim,
@@ -314,10 +314,9 @@ def _unknown_source(given: str, known: Sequence[str], folder: str) -> str:
     stem = _file_stem(given)
     if stem != given and stem in known:
         return f"is a file, not a source id; did you mean `{stem}`?"
-    close = nearest(stem, known)
-    hint = (f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else
-            f"a source id is a file name in {folder}/ without `.md`")
-    return f"is not a source id (there is no {folder}/{stem}.md); {hint}"
+    return (f"is not a source id (there is no {folder}/{stem}.md)"
+            + (suggestion(stem, known) or f"; a source id is a file name in {folder}/ "
+               "without `.md`"))
 
 
 def _file_stem(name: str) -> str:

@@ -22,13 +22,22 @@ from generator.anchoring.resolve import (
 )
 from generator.content import duplicates
 from generator.content.dates import scheduled
-from generator.content.load import ClaimLoader, SourceLoader, load_all, load_claim, load_source
+from generator.content.load import (
+    ClaimLoader,
+    PersonLoader,
+    SourceLoader,
+    load_all,
+    load_claim,
+    load_person,
+    load_source,
+)
 from generator.content.pins import LOCK_NAME, read_lock, verify
 from generator.content.settings import Settings, load_settings
 from generator.content.snapshots import verify as verify_snapshots
 from generator.diagnostics import Diagnostic, Report, has_errors
 from generator.history.changed import Changes, Scope, restrict, select
 from generator.model import Source
+from generator.review.names import check_names
 from generator.review.rules import VerdictCheck, check_verdicts
 
 
@@ -72,6 +81,7 @@ class CheckSteps:
 
     read_source: SourceLoader = load_source
     read_claim: ClaimLoader = load_claim
+    read_person: PersonLoader = load_person
     anchor: Anchorer | None = None
     resolution: ResolutionMemo | None = None
     verdict: VerdictCheck | None = None
@@ -90,7 +100,8 @@ def run_check(root: Path, config_file: Path | str | None = None,
     if build_future is not None:
         settings = dataclasses.replace(settings, build_future=build_future)
     with _collector_paused():
-        loaded = load_all(settings, read_source=steps.read_source, read_claim=steps.read_claim)
+        loaded = load_all(settings, read_source=steps.read_source, read_claim=steps.read_claim,
+                          read_person=steps.read_person)
         scope = None
         pinned = loaded.sources
         if changes is not None:
@@ -110,13 +121,17 @@ def run_check(root: Path, config_file: Path | str | None = None,
                                         memo=steps.resolution)
     # Only claims that loaded are judged; evidence whose source is unknown counts as it is
     # written, so a bad source id does not hide a verdict the evidence cannot bear.
-    verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, steps.verdict)
+    registry = corpus.registry
+    name_diags = check_names(loaded.claims, loaded.sources, registry, settings)
+    verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, registry,
+                                   steps.verdict)
     link_diags = check_links(loaded, settings)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
     pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
-                          *verdict_diags, *link_diags, *lock.items, *pin_diags, *copies],
+                          *name_diags, *verdict_diags, *link_diags, *lock.items,
+                          *pin_diags, *copies],
                          key=lambda d: (d.path, d.line, d.col))
     if scope is not None:
         diagnostics = [d for d in diagnostics if scope.keeps(d.path)]

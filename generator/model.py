@@ -52,6 +52,11 @@ def source_url(source_id: str) -> str:
     return f"sources/{source_id}/"
 
 
+def person_url(slug: str) -> str:
+    """Where the page of a person or organisation of the registry lives."""
+    return f"people/{slug}/"
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to the year, the month or the day: `2023`, `2023-09`, `2023-09-20`."""
@@ -137,6 +142,7 @@ class Kind(StrEnum):
     COLOUR = "colour"
     TEXT_LIST = "text list"
     REF_LIST = "list of source ids or URLs"
+    URL_LIST = "list of URLs"
     DIGEST = "SHA-256 digest"
     OBJECTS = "list of items"
     OBJECT = "mapping"
@@ -164,6 +170,7 @@ BOOL: Of[bool] = Of(Kind.BOOL)
 COLOUR: Of[str] = Of(Kind.COLOUR)
 TEXT_LIST: Of[tuple[str, ...]] = Of(Kind.TEXT_LIST)
 REF_LIST: Of[tuple[str, ...]] = Of(Kind.REF_LIST)
+URL_LIST: Of[tuple[str, ...]] = Of(Kind.URL_LIST)
 DIGEST: Of[str] = Of(Kind.DIGEST)
 
 
@@ -253,6 +260,7 @@ class Source:
                            "inferred from the text and how.", default=None)
     fingerprint: str = ""  # a digest of the file's bytes: equal fingerprints, equal sources
     snapshot_line: int = 1  # the line of `snapshot:`, for the check of the snapshot file
+    outlet_at: tuple[int, int] = (1, 1)  # line and column of the `outlet:` value
 
     def passage(self, passage_id: str) -> Passage:
         for p in self.passages:
@@ -271,12 +279,13 @@ class Evidence:
     col: int = 1
     source_line: int = 0
     source_col: int = 1
-    account: str | None = fm(TEXT, "Whose account this is; defaults to the source's outlet.",
-                             default=None, max_chars=200)
-    speaks_for: str | None = fm(TEXT, "The party the account speaks for, where its name alone "
-                                "does not tell: a spokesperson for a ministry, a ministry for "
-                                "a government. Write the claimant's name to mark the claimant's "
-                                "own account.", default=None, max_chars=200)
+    account: str | None = fm(TEXT, "Whose account this is: a person or organisation of the "
+                             "registry (content/people/), by slug, name or alias, with an "
+                             "optional qualifier such as `(as reported)`; defaults to the "
+                             "source's outlet.", default=None, max_chars=200)
+    speaks_for: str | None = fm(TEXT, "The registered party the account speaks for, where its "
+                                "registry entry does not tell (an entry's `part_of` usually "
+                                "does).", default=None, max_chars=200)
     note: str | None = fm(TEXT, "A one-line comment on the quote.", default=None,
                           max_chars=1000)
     prefix: str | None = fm(TEXT, "Words just before the quote, to choose one of several "
@@ -285,6 +294,8 @@ class Evidence:
                             "occurrences.", default=None, max_chars=500)
     passage: str | None = fm(PASSAGE, "The passage anchor (p1, p2, …) that holds the quote, "
                              "to choose one of several occurrences.", default=None)
+    account_at: tuple[int, int] = (0, 0)  # line and column of the `account:` value
+    speaks_for_at: tuple[int, int] = (0, 0)  # line and column of the `speaks_for:` value
 
 
 @model
@@ -301,10 +312,12 @@ class Claim:
     claim: str = fm(TEXT, "The claim, stated as its claimant made it.", max_chars=1000)
     title: str | None = fm(TEXT, "An optional headline; defaults to the claim.", default=None,
                            max_chars=300)
-    claimant: str = fm(TEXT, "Who made the claim.", max_chars=200)
-    claimant_type: ClaimantType | None = fm(one_of(ClaimantType), "Whether the claimant is a "
-                                            "person or an organization, for ClaimReview; leave "
-                                            "it out when that is not known.", default=None)
+    claimant: str = fm(TEXT, "Who made the claim: a person or organisation of the registry "
+                       "(content/people/), by slug, name or alias, with an optional "
+                       "qualifier such as `(as reported)`.", max_chars=200)
+    claimant_type: ClaimantType | None = fm(one_of(ClaimantType), "Deprecated: the registry "
+                                            "entry's `type` says it. Read only when the "
+                                            "claimant is not registered.", default=None)
     claim_date: PartialDate = fm(DATE, "When the claim was made: YYYY, YYYY-MM or "
                                  "YYYY-MM-DD.")
     appearance: tuple[str, ...] = fm(REF_LIST, "Where the claim was made or reported: source "
@@ -328,12 +341,51 @@ class Claim:
     body_line: int
     appearance_line: int = 1
     verdict_at: tuple[int, int] = (1, 1)  # line and column of the `verdict:` value
+    claimant_at: tuple[int, int] = (1, 1)  # line and column of the `claimant:` value
+    claimant_type_at: tuple[int, int] = (0, 0)  # of `claimant_type:`, when written
     evidence_whole: bool = True  # every evidence item was valid as written
     fingerprint: str = ""  # a digest of the file's bytes: equal fingerprints, equal claims
 
     @property
     def headline(self) -> str:
         return self.title or self.claim
+
+
+@model
+class Person:
+    """A person or organisation of the registry (`content/people/<slug>.md`): who claims,
+    accounts and outlets name, and whom they speak for."""
+
+    slug: str
+    path: Path
+    _: KW_ONLY
+    name: str = fm(TEXT, "The name as the site shows it.", max_chars=200)
+    type: ClaimantType = fm(one_of(ClaimantType), "Whether this is a person or an "
+                            "organization.")
+    aliases: tuple[str, ...] = fm(TEXT_LIST, "Other spellings, transliterations and names in "
+                                  "other scripts; claims may name the entry by any of them.",
+                                  default=(), max_items=50, max_chars=200)
+    part_of: tuple[str, ...] = fm(TEXT_LIST, "The slug of the organisation this entry speaks "
+                                  "for (a spokesperson's ministry, a ministry's government); "
+                                  "a list for a joint statement of several parties.",
+                                  default=(), max_items=10, max_chars=100)
+    role: str | None = fm(TEXT, "The role the sources give, e.g. `Spokesperson of the "
+                          "Russian Foreign Ministry`.", default=None, max_chars=300)
+    same_as: tuple[str, ...] = fm(URL_LIST, "URLs that identify the entry, such as a "
+                                  "Wikidata item; never invented.", default=(), max_items=10)
+    description: str | None = fm(TEXT, "One line on who this is.", default=None,
+                                 max_chars=500)
+    body: str = ""
+    body_line: int = 1
+    part_of_at: tuple[tuple[int, int], ...] = ()  # where each `part_of` entry is written
+    alias_at: tuple[tuple[int, int], ...] = ()  # where each alias is written
+    name_at: tuple[int, int] = (1, 1)
+    fingerprint: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way a claim may name the entry, its slug first."""
+        return (self.slug, self.name, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -348,7 +400,7 @@ class Draft:
     appearance_line: int = 1
 
 
-def fingerprint(item: Claim | Source) -> str:
+def fingerprint(item: Claim | Source | Person) -> str:
     """What tells two versions of a claim or source apart: the digest of its file's bytes,
     or of its `repr` for one built in code, which has no file."""
     return item.fingerprint or text_digest(repr(item))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.anchoring.anchor import Failure, Match, SourceIndex, Span
 from generator.content.fields import nearest
 from generator.content.load import Loaded
+from generator.content.registry import Registry, build_registry
 from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic, Severity, display_path
 from generator.model import Claim, Draft, Evidence, Source, Stance
@@ -55,6 +56,8 @@ class Corpus:
     citations: Mapping[tuple[str, str], tuple[Citation, ...]]
     # Claims checked but left out of this corpus (`without`): what the site does not show.
     left_out: frozenset[str] = frozenset()
+    # The people and organisations, with their parties.
+    registry: Registry = field(default_factory=Registry)
 
     def without(self, slugs: Iterable[str]) -> Corpus:
         """The corpus as if these claims did not exist: no claim, evidence or backlink of
@@ -67,7 +70,7 @@ class Corpus:
         return Corpus(self.settings, self.sources,
                       {s: c for s, c in self.claims.items() if s not in gone},
                       {s: e for s, e in self.evidence.items() if s not in gone},
-                      citations, self.left_out | gone)
+                      citations, self.left_out | gone, self.registry)
 
     def cited_by(self, source_id: str, passage_id: str) -> tuple[Citation, ...]:
         return self.citations.get((source_id, passage_id), ())
@@ -107,7 +110,7 @@ def index_anchorer(indexes: dict[str, SourceIndex] | None = None) -> Anchorer:
 
 def resolve(loaded: Loaded, settings: Settings, *, anchor: Anchorer | None = None,
             memo: ResolutionMemo | None = None) -> tuple[Corpus, list[Diagnostic]]:
-    """Anchor every quote and index every citation both ways."""
+    """Anchor every quote, index every citation both ways, and assemble the registry."""
     anchor_in = anchor or index_anchorer()
 
     def anchor_evidence(ev: Evidence) -> Match | Failure:
@@ -133,12 +136,16 @@ def resolve(loaded: Loaded, settings: Settings, *, anchor: Anchorer | None = Non
         diags += _resolve_claim(slug, draft, loaded, anchor_evidence, known_ids,
                                 settings).diagnostics
 
+    registry, registry_diags = build_registry(loaded.people, settings,
+                                              frozenset(loaded.broken_people))
+    diags += registry_diags
     corpus = Corpus(
         settings=settings,
         sources=dict(sorted(loaded.sources.items())),
         claims=dict(sorted(loaded.claims.items())),
         evidence=evidence,
         citations={k: tuple(v) for k, v in sorted(citations.items())},
+        registry=registry,
     )
     log.info("anchored %d quotes", sum(len(v) for v in evidence.values()))
     return corpus, diags

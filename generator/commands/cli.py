@@ -14,14 +14,22 @@ from generator.capture.ids import slug
 from generator.check import run_check
 from generator.commands import skeletons
 from generator.content import pins
-from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, json_schema, suggestion
+from generator.content.fields import (
+    CLAIM_FIELDS,
+    PERSON_FIELDS,
+    SOURCE_FIELDS,
+    json_schema,
+    suggestion,
+)
 from generator.content.load import (
     load_all,
     load_claim,
+    load_people,
     load_source,
     load_sources,
     markdown_files,
 )
+from generator.content.registry import build_registry
 from generator.content.settings import CONFIG_FILE, Settings, config_path, load_settings
 from generator.diagnostics import Report, Severity, display_path, has_errors
 from generator.history.changed import Scope, changed_files, default_base
@@ -79,9 +87,15 @@ def _parser() -> argparse.ArgumentParser:
                          help="record the SHA-256 of source bodies in sources.lock")
     pin.add_argument("ids", nargs="*", help="source ids to (re-)pin")
     pin.add_argument("--all", action="store_true", help="pin every source")
-    new = sub.add_parser("new", parents=[common], help="write a skeleton claim or source")
-    new.add_argument("kind", choices=("claim", "source"))
+    new = sub.add_parser("new", parents=[common],
+                         help="write a skeleton claim, source or person (or organisation)")
+    new.add_argument("kind", choices=("claim", "source", "person"))
     new.add_argument("name", help="the file name without .md: lowercase letters, digits, -")
+    new.add_argument("--name", dest="display_name", default=None, metavar="NAME",
+                     help="for a person: the name as readers know it, filled in")
+    new.add_argument("--type", dest="entry_type", default="person",
+                     choices=("person", "organization"),
+                     help="for a person: whether it is a person or an organization")
     capture = sub.add_parser(
         "capture", parents=[common],
         help="fetch a web page and store its article as a source, with a snapshot")
@@ -233,6 +247,8 @@ def _explain(args: argparse.Namespace, root: Path) -> int:
     if settings is None:
         return 1
     sources = load_sources(settings).sources
+    people = load_people(settings)
+    registry = build_registry(people.people, settings, frozenset(people.broken_people))[0]
     failed = 0
     for n, path in enumerate(paths):
         claim, diags = load_claim(path, settings)
@@ -244,7 +260,7 @@ def _explain(args: argparse.Namespace, root: Path) -> int:
             failed += 1
             continue
         shown = display_path(path.resolve(), root.resolve())
-        print(("\n" if n else "") + explain(claim, shown, sources, settings,
+        print(("\n" if n else "") + explain(claim, shown, sources, settings, registry,
                                             markdown=args.format == "markdown"), end="")
     return 1 if failed else 0
 
@@ -349,7 +365,8 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     settings = _settings(args, root)
     if settings is None:
         return 1
-    folder = root / (settings.claims_dir if args.kind == "claim" else settings.sources_dir)
+    folder = root / {"claim": settings.claims_dir, "source": settings.sources_dir,
+                     "person": settings.people_dir}[args.kind]
     if not is_id(name):
         print(f"factcheck: {_not_a_name(args, folder)}", file=sys.stderr)
         return 2
@@ -357,6 +374,8 @@ def _new(args: argparse.Namespace, root: Path) -> int:
         text = skeletons.CLAIM.format(
             verdicts=", ".join(settings.verdict_keys), today=settings.today.isoformat()
         )
+    elif args.kind == "person":
+        text = skeletons.person(args.display_name, args.entry_type)
     else:
         text = skeletons.SOURCE
     path = folder / f"{name}.md"
@@ -395,7 +414,8 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
     out = root / args.out
     out.mkdir(parents=True, exist_ok=True)
     choices = {"verdict": settings.verdict_keys}
-    for name, fields in (("claim", CLAIM_FIELDS), ("source", SOURCE_FIELDS)):
+    for name, fields in (("claim", CLAIM_FIELDS), ("source", SOURCE_FIELDS),
+                         ("person", PERSON_FIELDS)):
         schema = json_schema(fields, f"factcheck {name} front-matter", choices)
         path = out / f"{name}.schema.json"
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 CLAIM = """\
 ---
 # Fill in every empty value, then run `factcheck check`.
 claim: ""            # the claim, as its claimant made it
 # title: ""          # optional headline; defaults to the claim
-claimant: ""         # who made the claim
-# claimant_type: person  # optional: person or organization, when known
+claimant: ""         # who made the claim: a slug, name or alias of content/people/
 claim_date: ""       # YYYY, YYYY-MM or YYYY-MM-DD
 # appearance: []     # optional: source ids or URLs where the claim was made
 verdict: ""          # one of: {verdicts}
@@ -38,4 +39,21 @@ title: ""            # the headline as published
 # notes: ""          # e.g. which metadata is inferred from the text, and how
 ---
 Paste the article text here, verbatim, one paragraph per block, blank lines between.
+"""
+
+
+def person(name: str | None, kind: str) -> str:
+    """A registry entry, with its name filled in when it is given."""
+    written = json.dumps(name, ensure_ascii=False) if name else '""'
+    return f"""\
+---
+# Record only what the sources show; leave out what is not known.
+name: {written.ljust(14)} # as readers know it
+type: {kind.ljust(14)} # person | organization
+# aliases: []        # other spellings, transliterations, names in other scripts
+# part_of: ""        # the slug of the organisation it speaks for, if any
+# role: ""           # e.g. Spokesperson of the Russian Foreign Ministry
+# same_as: []        # URLs that identify it (e.g. a Wikidata item); never invented
+---
+Optional: a short profile, naming the sources it rests on.
 """

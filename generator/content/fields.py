@@ -20,6 +20,7 @@ from generator.model import (
     Correction,
     Evidence,
     PartialDate,
+    Person,
     Source,
     Spec,
     is_id,
@@ -94,6 +95,7 @@ SOURCE_FIELDS = declared(Source)
 EVIDENCE_FIELDS = declared(Evidence)
 CORRECTION_FIELDS = declared(Correction)
 CLAIM_FIELDS = declared(Claim)
+PERSON_FIELDS = declared(Person)
 
 
 def nearest(word: str, options: Sequence[str], n: int = 3) -> list[str]:
@@ -108,7 +110,8 @@ def suggestion(word: str, options: Sequence[str]) -> str:
 # The kinds whose value is text: YAML's reading of a bare `no` or `~` in one is refused,
 # never passed on as `false` or as no value.
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.ID, Kind.PASSAGE, Kind.URL, Kind.LANGUAGE, Kind.CHOICE,
-                         Kind.COLOUR, Kind.DIGEST, Kind.TEXT_LIST, Kind.REF_LIST})
+                         Kind.COLOUR, Kind.DIGEST, Kind.TEXT_LIST, Kind.REF_LIST,
+                         Kind.URL_LIST})
 
 
 def _bare(written: str) -> str:
@@ -232,7 +235,7 @@ class Validator:
                            at_value=True)
                 return None
             return self.mapping(raw, f.items, key, name)
-        if f.kind in (Kind.TEXT_LIST, Kind.REF_LIST):
+        if f.kind in (Kind.TEXT_LIST, Kind.REF_LIST, Kind.URL_LIST):
             # One entry may stand alone; a bare `no` alone is told as such.
             values = [raw] if isinstance(raw, str | bool) else raw
             if not isinstance(values, list):
@@ -256,6 +259,10 @@ class Validator:
                     self.error(here, f"entry {i + 1} of {name} is `{clip(text)}`: expected a "
                                      "source id (like `russia-urges-talks`) or an http(s) URL",
                                at_value=True)
+                    continue
+                if f.kind is Kind.URL_LIST and not _URL.match(text):
+                    self.error(here, f"entry {i + 1} of {name} is `{clip(text)}`: expected "
+                                     f"{_TEXT_FORMATS[Kind.URL][1]}", at_value=True)
                     continue
                 out.append(text)
             return tuple(out)
@@ -427,10 +434,12 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
             words = [w == "true" for w in ("true", "false") if w in options]
             return {"enum": options + words} if words else {"type": "string",
                                                             "enum": options}
-        case Kind.TEXT_LIST | Kind.REF_LIST:
+        case Kind.TEXT_LIST | Kind.REF_LIST | Kind.URL_LIST:
             # One entry may stand alone, as text; in a list, numbers are read as text too.
             if f.kind is Kind.TEXT_LIST:
                 one, entry = text, text_or_number
+            elif f.kind is Kind.URL_LIST:
+                one = entry = {"type": "string", "pattern": URL_PATTERN}
             else:
                 one = {"type": "string", "anyOf": [{"pattern": ID_PATTERN},
                                                    {"pattern": URL_PATTERN}]}

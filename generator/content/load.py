@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.content import dates
 from generator.content.bodyscan import scan_body
-from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS, Validator
+from generator.content.fields import CLAIM_FIELDS, PERSON_FIELDS, SOURCE_FIELDS, Validator
 from generator.content.passages import split_passages
 from generator.content.pins import digest
 from generator.content.settings import Settings
@@ -24,6 +24,7 @@ from generator.model import (
     Correction,
     Draft,
     Evidence,
+    Person,
     Source,
     Stance,
     is_id,
@@ -36,6 +37,8 @@ log = logging.getLogger("factcheck.load")
 class Loaded:
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)  # the registry, by slug
+    broken_people: set[str] = field(default_factory=set)  # entries with errors, not loaded
     drafts: dict[str, Draft] = field(default_factory=dict)  # claims with errors, not built
     broken_sources: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -77,7 +80,7 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
     snapshot_line = tf.value_at(("snapshot",))[0] if "snapshot" in values else 1
     return Source(id=sid, path=path, passages=passages, digest=digest(tf.body),
                   fingerprint=tf.fingerprint, snapshot_line=snapshot_line,
-                  **values), report.items
+                  outlet_at=tf.value_at(("outlet",)), **values), report.items
 
 
 def load_claim(path: Path, settings: Settings
@@ -117,6 +120,9 @@ def load_claim(path: Path, settings: Settings
                  body=tf.body, body_line=tf.body_line,
                  appearance_line=tf.where(("appearance",))[0],
                  verdict_at=tf.value_at(("verdict",)), evidence_whole=whole,
+                 claimant_at=tf.value_at(("claimant",)),
+                 claimant_type_at=(tf.where(("claimant_type",)) if "claimant_type" in values
+                                   else (0, 0)),
                  fingerprint=tf.fingerprint,
                  **values), report.items
 
@@ -131,11 +137,42 @@ def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:
         speaks_for=item.get("speaks_for"),
         note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
         passage=item.get("passage"),
+        account_at=tf.value_at(("evidence", i, "account")) if "account" in item else (0, 0),
+        speaks_for_at=(tf.value_at(("evidence", i, "speaks_for")) if "speaks_for" in item
+                       else (0, 0)),
     )
+
+
+def load_person(path: Path, settings: Settings) -> tuple[Person | None, list[Diagnostic]]:
+    """One entry of the registry; its names and `part_of` are checked against the others
+    when the registry is assembled (`content.registry`)."""
+    report = Report(display_path(path, settings.root))
+    slug = _file_id(path, report, "person or organisation")
+    tf = read(path, report.path, report)
+    if tf is None or slug is None:
+        return None, report.items
+    values = Validator(tf, report, {}).mapping(tf.data, PERSON_FIELDS, (),
+                                               "the person or organisation")
+    scan_body(tf.body, tf.body_line, report)
+    if not report.ok:
+        return None, report.items
+    values["type"] = ClaimantType(values["type"])
+
+    def positions(key: str) -> tuple[tuple[int, int], ...]:
+        raw = tf.data.get(key)
+        if isinstance(raw, list):
+            return tuple(tf.value_at((key, i)) for i in range(len(raw)))
+        return (tf.value_at((key,)),)
+
+    return Person(slug=slug, path=path, body=tf.body, body_line=tf.body_line,
+                  part_of_at=positions("part_of"), alias_at=positions("aliases"),
+                  name_at=tf.value_at(("name",)), fingerprint=tf.fingerprint,
+                  **values), report.items
 
 
 SourceLoader = Callable[[Path, Settings], tuple[Source | None, list[Diagnostic]]]
 ClaimLoader = Callable[[Path, Settings], tuple[Claim | Draft | None, list[Diagnostic]]]
+PersonLoader = Callable[[Path, Settings], tuple[Person | None, list[Diagnostic]]]
 
 
 def load_sources(settings: Settings, read_source: SourceLoader = load_source) -> Loaded:
@@ -151,11 +188,28 @@ def load_sources(settings: Settings, read_source: SourceLoader = load_source) ->
     return out
 
 
+def load_people(settings: Settings, read_person: PersonLoader = load_person,
+                into: Loaded | None = None) -> Loaded:
+    """Load every entry of the registry (into `into`, when given)."""
+    out = Loaded() if into is None else into
+    for path in markdown_files(settings.root / settings.people_dir):
+        person, diags = read_person(path, settings)
+        out.diagnostics += diags
+        if person is not None:
+            out.people[person.slug] = person
+        else:
+            out.broken_people.add(path.stem)
+    return out
+
+
 def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
-             read_claim: ClaimLoader = load_claim) -> Loaded:
-    """Load every source and claim. A long-running caller passes loaders that remember
-    what they read (the preview does), so unchanged files are not parsed again."""
+             read_claim: ClaimLoader = load_claim,
+             read_person: PersonLoader = load_person) -> Loaded:
+    """Load every source, entry of the registry and claim. A long-running caller passes
+    loaders that remember what they read (the preview does), so unchanged files are not
+    parsed again."""
     out = load_sources(settings, read_source)
+    load_people(settings, read_person, out)
     for path in markdown_files(settings.root / settings.claims_dir):
         claim, diags = read_claim(path, settings)
         out.diagnostics += diags
@@ -163,5 +217,6 @@ def load_all(settings: Settings, *, read_source: SourceLoader = load_source,
             out.drafts[claim.slug] = claim
         elif claim is not None:
             out.claims[claim.slug] = claim
-    log.info("loaded %d sources and %d claims", len(out.sources), len(out.claims))
+    log.info("loaded %d sources, %d people and %d claims", len(out.sources),
+             len(out.people), len(out.claims))
     return out

@@ -132,6 +132,8 @@ SETTINGS_FIELDS: tuple[Field, ...] = (
           default="sources"),
     Field("claims_dir", Kind.TEXT, "Folder of claim files, relative to the root.",
           default="content/claims"),
+    Field("people_dir", Kind.TEXT, "Folder of the registry of people and organisations, "
+          "relative to the root.", default="content/people"),
     Field("per_page", Kind.INT, "Entries per page of a listing.", default="20"),
     Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview "
           "and the feed; defaults to the desk's name, else the site's.", default="site_name"),
@@ -156,6 +158,7 @@ class Settings:
     verdicts: tuple[Verdict, ...] = DEFAULT_VERDICTS
     sources_dir: str = "sources"
     claims_dir: str = "content/claims"
+    people_dir: str = "content/people"
     docs_dir: str = "content"
     per_page: int = 20
     site_name: str = "Fact checks"
@@ -282,6 +285,7 @@ def load_settings(root: Path, config_file: Path | str | None = None
         verdicts=verdicts,
         sources_dir=values.get("sources_dir", "sources"),
         claims_dir=values.get("claims_dir", "content/claims"),
+        people_dir=values.get("people_dir", "content/people"),
         docs_dir=str(base.get("docs_dir") or "content"),
         per_page=max(1, int(values.get("per_page", 20))),
         site_name=str(base.get("site_name") or "Fact checks"),

@@ -17,6 +17,8 @@ class FactcheckConfig(base.Config):  # type: ignore[no-untyped-call]
     """Folder of source articles, relative to the root."""
     claims_dir = c.Optional(c.Type(str))
     """Folder of claim files, relative to the root."""
+    people_dir = c.Optional(c.Type(str))
+    """Folder of the registry of people and organisations, relative to the root."""
     per_page = c.Optional(c.Type(int))
     """Entries per page of a listing."""
     organisation = c.Optional(c.Type(str))

@@ -29,7 +29,8 @@ from generator.anchoring.anchor import Failure, Match, SourceIndex
 from generator.anchoring.resolve import Resolution
 from generator.check import CheckSteps
 from generator.content.duplicates import Keys, keys
-from generator.content.load import load_claim, load_source
+from generator.content.load import load_claim, load_person, load_source
+from generator.content.registry import Registry
 from generator.content.settings import Settings
 from generator.content.snapshots import file_sha256
 from generator.diagnostics import Diagnostic
@@ -96,6 +97,7 @@ class CheckMemory:
     def steps(self) -> CheckSteps:
         return CheckSteps(read_source=self._loader("source", load_source),
                           read_claim=self._loader("claim", load_claim),
+                          read_person=self._loader("person", load_person),
                           anchor=self.anchor, resolution=self.resolution,
                           verdict=self.verdict, snapshot=self.snapshot,
                           paragraphs=self.paragraphs)
@@ -173,13 +175,13 @@ class CheckMemory:
         return (claim.slug, fingerprint(claim), tuple(
             (n, fingerprint(s)) if (s := sources.get(n)) else (n, None) for n in names))
 
-    def verdict(self, claim: Claim, sources: Mapping[str, Source], settings: Settings
-                ) -> tuple[Diagnostic, ...]:
-        """Whether a verdict's needs hold, kept while the claim, its sources and the
-        settings are the same."""
+    def verdict(self, claim: Claim, sources: Mapping[str, Source], settings: Settings,
+                registry: Registry) -> tuple[Diagnostic, ...]:
+        """Whether a verdict's needs hold, kept while the claim, its sources, the registry
+        and the settings are the same."""
         return self._verdicts.remember(
-            (self._claim_key(claim, sources), self._settings_key(settings)),
-            lambda: check_verdict(claim, sources, settings))
+            (self._claim_key(claim, sources), registry.key, self._settings_key(settings)),
+            lambda: check_verdict(claim, sources, settings, registry))
 
     def resolution(self, claim: Claim, sources: Mapping[str, Source],
                    make: Callable[[], Resolution]) -> Resolution:

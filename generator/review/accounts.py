@@ -1,36 +1,20 @@
 """Whose account each evidence item is, and how many independent accounts back each stance.
 
-An item's party is what it says it `speaks_for`, else its `account`, else its source's
-outlet (else the source's title). An item is the claimant's own account when its party
-names the claimant: the claimant's name occurs in it as whole words, ignoring case,
-typography and a parenthetical qualifier such as "(as reported)". Accounts are told apart
-by party, so two spokespeople who speak for one ministry are one account.
+An item's account is its `account`, else its source's outlet; its party is the registry's
+party of what it says it `speaks_for`, else of its account (`review.registry`). An item is
+the claimant's own account when its party is the claimant's: a spokesperson, her ministry
+and her government are one side. Accounts are told apart by party, so two spokespeople
+who speak for one government are one account. A source with no outlet recorded is a
+party of its own.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
-from generator.anchoring.normalize import normalise_text
+from generator.content.registry import Party, Registry
 from generator.model import Claim, Evidence, Source, Stance
-
-_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
-_WORDS = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=4096)  # a project names a few hundred parties, thousands of times
-def party_name(text: str) -> str:
-    """A party's name as compared: no trailing parenthetical, typography and case folded."""
-    return " ".join(_WORDS.findall(normalise_text(_QUALIFIER.sub("", text))))
-
-
-def names(party: str, claimant: str) -> bool:
-    """Whether `party` names `claimant` (whole words, compared as `party_name` does)."""
-    who, of = party_name(claimant), party_name(party)
-    return bool(who) and f" {who} " in f" {of} "
 
 
 @dataclass(frozen=True)
@@ -39,8 +23,9 @@ class Account:
 
     index: int
     evidence: Evidence
-    name: str  # as shown to readers
-    party: str  # as compared
+    name: str  # as shown to readers, with a qualifier such as "(as reported)"
+    who: str  # the account's name without qualifier: the entry's name when registered
+    party: Party  # as compared
     own: bool  # the claimant's own account
 
     @property
@@ -48,37 +33,71 @@ class Account:
         return self.evidence.stance
 
 
-def accounts(claim: Claim, sources: Mapping[str, Source]) -> tuple[Account, ...]:
+def accounts(claim: Claim, sources: Mapping[str, Source], registry: Registry
+             ) -> tuple[Account, ...]:
+    mine = registry.party_of(claim.claimant)
     out = []
     for i, ev in enumerate(claim.evidence):
         source = sources.get(ev.source)
-        outlet = (source.outlet or source.title) if source else ev.source
-        name = ev.account or outlet
-        party = ev.speaks_for or name
-        out.append(Account(i, ev, name, party_name(party), names(party, claim.claimant)))
+        written = ev.account or (source.outlet if source else None)
+        if written:
+            entry = registry.find(written)
+            name = registry.display(written)
+            who = entry.name if entry else written
+            party = registry.party_of(written)
+        else:  # no account and no outlet recorded: the article speaks for itself alone
+            name = who = source.title if source else ev.source
+            party = frozenset({f"source:{ev.source}"})
+        if ev.speaks_for:
+            party = registry.party_of(ev.speaks_for)
+        out.append(Account(i, ev, name, who, party, bool(party & mine)))
     return tuple(out)
 
 
 @dataclass(frozen=True)
 class Tally:
     """What one stance rests on: distinct independent accounts, sources, and items that are
-    the claimant's own statements."""
+    the claimant's own statements, with the names of the accounts on each side."""
 
     items: int
     independent_accounts: int
     sources: int
     claimant_items: int
+    independent: tuple[str, ...] = ()  # one name for each independent party
+    claimant_side: tuple[str, ...] = ()  # the claimant's side's accounts, by name
+
+    @property
+    def accounts_text(self) -> str:
+        """The accounts in words: "1 independent account (Azatutyun.am); 2 from the
+        claimant's side (Russian Foreign Ministry, Kremlin)"."""
+        parts = []
+        if self.independent:
+            parts.append(f"{_count(len(self.independent), 'independent account')} "
+                         f"({', '.join(self.independent)})")
+        if self.claimant_side:
+            parts.append(f"{len(self.claimant_side)} from the claimant's side "
+                         f"({', '.join(self.claimant_side)})")
+        return "; ".join(parts)
 
 
 def corroboration(items: tuple[Account, ...]) -> dict[Stance, Tally]:
     tallies = {}
     for stance in Stance:
         mine = [a for a in items if a.stance is stance]
+        parties: dict[frozenset[str], str] = {}
+        side: dict[str, None] = {}
+        for a in mine:
+            if a.own:
+                side.setdefault(a.who)
+            else:
+                parties.setdefault(a.party, a.who)
         tallies[stance] = Tally(
             items=len(mine),
-            independent_accounts=len({a.party for a in mine if not a.own}),
+            independent_accounts=len(parties),
             sources=len({a.evidence.source for a in mine}),
             claimant_items=sum(a.own for a in mine),
+            independent=tuple(parties.values()),
+            claimant_side=tuple(side),
         )
     return tallies
 
@@ -90,10 +109,8 @@ def _count(n: int, noun: str) -> str:
 def tally_text(tally: Tally) -> str:
     """One stance's corroboration, for the heading of its column on a claim page."""
     parts = [_count(tally.items, "item")]
-    if tally.independent_accounts:
-        parts.append(_count(tally.independent_accounts, "independent account"))
-    if tally.claimant_items:
-        parts.append(f"{tally.claimant_items} from the claimant")
+    if tally.accounts_text:
+        parts.append(tally.accounts_text.replace("; ", " · "))
     parts.append(_count(tally.sources, "source"))
     return " · ".join(parts)
 
@@ -106,8 +123,8 @@ def compact_text(tallies: dict[Stance, Tally]) -> str:
         who = []
         if tally.independent_accounts:
             who.append(_count(tally.independent_accounts, "independent account"))
-        if tally.claimant_items:
-            who.append("the claimant")
+        if tally.claimant_side:
+            who.append("the claimant's side")
         if who:
             parts.append(f"{verb} {' and '.join(who)}")
     text = "; ".join(parts) or "no evidence supports or disputes it; context only"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from generator.content.registry import Registry
 from generator.content.settings import Need, Settings
 from generator.model import Claim, Source, Stance
 from generator.review.accounts import Account, corroboration, tally_text
@@ -23,8 +24,8 @@ STANCES = ((Stance.SUPPORTS, "Supports"), (Stance.REFUTES, "Disputes"),
 
 
 def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Settings,
-            markdown: bool = False) -> str:
-    judgement = judge(claim, sources, settings)
+            registry: Registry, markdown: bool = False) -> str:
+    judgement = judge(claim, sources, settings, registry)
     verdict = judgement.verdict
     lines = [f"### {path}: {verdict.label}" if markdown else f"{path}: {verdict.label}",
              "",

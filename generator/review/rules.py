@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.registry import Registry
 from generator.content.settings import Need, Settings, Verdict
 from generator.diagnostics import Diagnostic, Severity, display_path
 from generator.model import Claim, Source, Stance
-from generator.review.accounts import Account, accounts
+from generator.review.accounts import Account, accounts, corroboration
 
 _HOLDS: dict[Need, Callable[[tuple[Account, ...]], bool]] = {
     Need.SUPPORTS: lambda items: any(a.stance is Stance.SUPPORTS for a in items),
@@ -57,8 +58,9 @@ def holds(need: Need, items: tuple[Account, ...]) -> bool:
     return _HOLDS[need](items)
 
 
-def judge(claim: Claim, sources: Mapping[str, Source], settings: Settings) -> Judgement:
-    items = accounts(claim, sources)
+def judge(claim: Claim, sources: Mapping[str, Source], settings: Settings,
+          registry: Registry) -> Judgement:
+    items = accounts(claim, sources, registry)
     verdict = settings.verdict(claim.verdict)
     missing = tuple(Need(n) for n in verdict.needs if not holds(Need(n), items))
     return Judgement(verdict, items, missing, settings.verdicts)
@@ -67,27 +69,23 @@ def judge(claim: Claim, sources: Mapping[str, Source], settings: Settings) -> Ju
 def has(items: tuple[Account, ...]) -> str:
     """What the evidence has, in words: counts by stance, and whose accounts they are."""
     parts = []
+    tallies = corroboration(items)
     for stance, word in ((Stance.SUPPORTS, "supporting"), (Stance.REFUTES, "disputing"),
                          (Stance.CONTEXT, "context")):
-        mine = [a for a in items if a.stance is stance]
-        if not mine:
-            continue
-        own = sum(a.own for a in mine)
-        others = len({a.party for a in mine if not a.own})
-        detail = []
-        if own:
-            detail.append(f"{own} the claimant's own")
-        if others:
-            detail.append(f"{others} independent account{'s' if others != 1 else ''}")
-        parts.append(f"{len(mine)} {word} ({', '.join(detail)})")
+        tally = tallies[stance]
+        if tally.items:
+            parts.append(f"{tally.items} {word} item{'s' if tally.items != 1 else ''}: "
+                         f"{tally.accounts_text}")
     return "; ".join(parts) or "no evidence"
 
 
-VerdictCheck = Callable[[Claim, Mapping[str, Source], Settings], tuple[Diagnostic, ...]]
+VerdictCheck = Callable[[Claim, Mapping[str, Source], Settings, Registry],
+                        tuple[Diagnostic, ...]]
 
 
 def check_verdicts(claims: Mapping[str, Claim], sources: Mapping[str, Source],
-                   settings: Settings, check: VerdictCheck | None = None) -> list[Diagnostic]:
+                   settings: Settings, registry: Registry, check: VerdictCheck | None = None
+                   ) -> list[Diagnostic]:
     """One diagnostic per claim whose verdict needs more than its evidence gives. A
     long-running caller may pass a `check` that remembers its answers."""
     one = check or check_verdict
@@ -95,12 +93,12 @@ def check_verdicts(claims: Mapping[str, Claim], sources: Mapping[str, Source],
     return [d for claim in claims.values()
             # A claim with an unknown verdict or a broken item has its errors reported.
             if claim.verdict in keys and claim.evidence_whole
-            for d in one(claim, sources, settings)]
+            for d in one(claim, sources, settings, registry)]
 
 
-def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Settings
-                  ) -> tuple[Diagnostic, ...]:
-    judgement = judge(claim, sources, settings)
+def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Settings,
+                  registry: Registry) -> tuple[Diagnostic, ...]:
+    judgement = judge(claim, sources, settings, registry)
     if judgement.holds:
         return ()
     verdict = judgement.verdict
@@ -110,8 +108,7 @@ def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Setting
         + "; and ".join(n.text for n in judgement.missing)
         + f", but the evidence has {has(judgement.accounts)}. The evidence allows: "
         f"{allowed}. Add the evidence the verdict needs, or choose a verdict it allows "
-        "(an item that is the claimant's own account under another name takes "
-        "`speaks_for:` with the claimant's name)")
+        "(whose side an account is on comes from the registry: an entry's `part_of`)")
     line, col = claim.verdict_at
     return (Diagnostic(display_path(claim.path, settings.root), line, col,
                        Severity(verdict.needs_severity.value), message),)

@@ -30,7 +30,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
     settings = corpus.settings
     claim = corpus.claims[slug]
     verdict = settings.verdict(claim.verdict)
-    items = accounts(claim, corpus.sources)
+    items = accounts(claim, corpus.sources, corpus.registry)
     evidence = []
     for e in corpus.evidence.get(slug, ()):
         first = e.match.spans[0]

@@ -279,7 +279,8 @@ class SiteBuilder:
     def accounts(self, slug: str) -> tuple[Account, ...]:
         """Whose account each of a claim's evidence items is, computed once a claim."""
         if slug not in self._accounts:
-            self._accounts[slug] = accounts(self.corpus.claims[slug], self.corpus.sources)
+            self._accounts[slug] = accounts(self.corpus.claims[slug], self.corpus.sources,
+                                           self.corpus.registry)
         return self._accounts[slug]
 
     def tallies(self, slug: str) -> dict[Stance, Tally]:

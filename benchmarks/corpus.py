@@ -29,6 +29,7 @@ import random
 import re
 import sys
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,19 @@ PEOPLE = (("Anahit Sargsyan", "Sargsyan", "deputy foreign minister"),
           ("Marta Kovács", "Kovács", "EU special representative"),
           ("Jürgen Feld", "Feld", "head of the monitoring mission"),
           ("Ayşe Demir", "Demir", "Turkish envoy"))
+# The registry: every name the claims and sources give, and whom each speaks for (fictional
+# chains, so independence is decided by party as in a real project).
+GOVERNMENTS = ("Armenian Government", "Azerbaijani Government", "Russian Government")
+PART_OF = {"Armenian Foreign Ministry": "Armenian Government",
+           "Azerbaijani Defence Ministry": "Azerbaijani Government",
+           "Russian Foreign Ministry": "Russian Government",
+           "Anahit Sargsyan": "Armenian Foreign Ministry",
+           "Armen Davtyan": "Armenian Government",
+           "Leyla Huseynova": "Azerbaijani Government",
+           "Oleg Vasnetsov": "Russian Foreign Ministry",
+           "Farid Mammadli": "Azerbaijani Defence Ministry",
+           "Irina Sokolova": "Russian Foreign Ministry",
+           "Elnur Rzayev": "Azerbaijani Government"}
 PLACES = ("Armenia", "Azerbaijan", "Russia", "Georgia", "Turkey", "Iran", "Moscow", "Baku",
           "Yerevan", "Tbilisi", "Brussels", "Washington", "Ankara")
 CITIES = ("Yerevan", "Baku", "Moscow", "Tbilisi", "Brussels", "Sochi", "Gyumri", "Ganja",
@@ -521,6 +535,27 @@ def config_with_topics(config: Path = REPO / "mkdocs.yml") -> str:
     return text.replace(marker, marker + entries, 1)
 
 
+def registry_entries() -> dict[str, str]:
+    """The files of content/people/: slug -> text, for every name the corpus gives."""
+    people = {name: role for name, _, role in PEOPLE}
+    names = [*GOVERNMENTS, *CLAIMANTS, *(o for o, _ in OUTLETS), *people, "A second account"]
+    out = {}
+    for name in dict.fromkeys(names):
+        kind = "person" if name in people else "organization"
+        lines = ["---", f"name: {scalar(name)}", f"type: {kind}"]
+        if name in PART_OF:
+            lines.append(f"part_of: {slug_of(PART_OF[name])}")
+        if name in people:
+            lines.append(f"role: {scalar(cap(people[name]))}")
+        out[slug_of(name)] = "\n".join([*lines, "---", "A fictional entry of the benchmark.", ""])
+    return out
+
+
+def slug_of(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode(
+        "ascii", "ignore").decode().lower()).strip("-")
+
+
 def write_corpus(out: Path, claims: int, seed: int = 0,
                  config: Path = REPO / "mkdocs.yml") -> None:
     """Write a complete project into `out`: mkdocs.yml (from `config`), sources,
@@ -545,6 +580,10 @@ def write_corpus(out: Path, claims: int, seed: int = 0,
         docs.append(doc)
         pins.append(f"{doc.id} sha256:{body_digest(text)}\n")
     write_text(out / "sources.lock", "# SHA-256 of each source's body.\n" + "".join(sorted(pins)))
+    people_dir = out / "content" / "people"
+    people_dir.mkdir(parents=True, exist_ok=True)
+    for slug, text in registry_entries().items():
+        write_text(people_dir / f"{slug}.md", text)
     for i in range(claims):
         slug, text = make_claim(rng, i, docs)
         write_text(claims_dir / f"{slug}.md", text)

@@ -12,7 +12,7 @@ from generator.review.accounts import accounts, corroboration
 from generator.site.jsonld import absolute
 from generator.site.text import claimed
 from generator.site.updates import Update, last_changed
-from generator.site.urls import claim_url, source_url
+from generator.site.urls import claim_url, person_url, source_url
 
 
 def claims_json(corpus: Corpus, entry: Callable[[str], str] | None = None) -> str:
@@ -37,8 +37,10 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         evidence.append({
             "source": e.source.id,
             "stance": e.evidence.stance.value,
-            "account": e.account,
+            "account": items[e.index].name,
+            "account_slug": _slug(corpus, e.evidence.account or e.source.outlet),
             "speaks_for": e.evidence.speaks_for,
+            "party": sorted(items[e.index].party),
             "claimant_own": items[e.index].own,
             "quote": e.evidence.quote,
             "passage": first.passage,
@@ -55,8 +57,10 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "url": absolute(settings, claim_url(slug)),
         "title": claim.headline,
         "claim": claim.claim,
-        "claimant": claim.claimant,
-        "claimant_type": claim.claimant_type.value if claim.claimant_type else None,
+        "claimant": corpus.registry.display(claim.claimant),
+        "claimant_slug": _slug(corpus, claim.claimant),
+        "claimant_type": (entry.type.value if (entry := corpus.registry.find(claim.claimant))
+                          else claim.claimant_type.value if claim.claimant_type else None),
         "claim_date": claim.claim_date.iso,
         "appearance": list(claim.appearance),
         "verdict": claim.verdict,
@@ -71,9 +75,42 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "corroboration": {stance.value: {
             "items": tally.items, "independent_accounts": tally.independent_accounts,
             "sources": tally.sources, "claimant_items": tally.claimant_items,
+            "independent": list(tally.independent), "claimant_side": list(tally.claimant_side),
+            "text": tally.accounts_text,
         } for stance, tally in corroboration(items).items()},
         "evidence": evidence,
     }, ensure_ascii=False)
+
+
+def _slug(corpus: Corpus, name: str | None) -> str | None:
+    entry = corpus.registry.find(name) if name else None
+    return entry.slug if entry else None
+
+
+def people_json(corpus: Corpus) -> str:
+    """The registry: every person and organisation, whom each is part of, its party, and
+    the claims it made."""
+    registry = corpus.registry
+    made: dict[str, list[str]] = {}
+    for slug, claim in corpus.claims.items():
+        if (entry := registry.find(claim.claimant)) is not None:
+            made.setdefault(entry.slug, []).append(slug)
+    people = [json.dumps({
+        "slug": p.slug,
+        "url": absolute(corpus.settings, person_url(p.slug)),
+        "name": p.name,
+        "type": p.type.value,
+        "aliases": list(p.aliases),
+        "part_of": list(p.part_of),
+        "party": sorted(registry.party(p.slug)),
+        "role": p.role,
+        "same_as": list(p.same_as),
+        "description": p.description,
+        "claims": made.get(p.slug, []),
+    }, ensure_ascii=False) for p in sorted(registry.people.values(), key=lambda p: p.slug)]
+    lines = ",\n".join(people)
+    return (f'{{"version": 1, "count": {len(people)}, "people": [\n{lines}\n]}}\n'
+            if people else '{"version": 1, "count": 0, "people": []}\n')
 
 
 def _timestamp(date: PartialDate) -> str:
@@ -115,7 +152,8 @@ def atom(corpus: Corpus, claims: Sequence[Claim],
             status = f"Updated {recent[0].date.human}: {recent[0].note}"
         else:
             status = f"Updated {c.updated.human}." if c.updated else "New."
-        text = f"{status} {c.claimant} claimed {claimed(c.claim_date)}: “{c.claim}” {c.summary}"
+        who = corpus.registry.display(c.claimant)
+        text = f"{status} {who} claimed {claimed(c.claim_date)}: “{c.claim}” {c.summary}"
         out += [
             "  <entry>",
             f"    <title>{e(f'{label}: {c.headline} (claimed {claimed(c.claim_date)})')}</title>",

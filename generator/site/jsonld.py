@@ -10,9 +10,9 @@ from generator.content.settings import Settings
 from generator.model import Claim, ClaimantType
 from generator.site.urls import claim_url, source_url
 
-# schema.org expects a Claim's author to be a Person or an Organization. Which one is the
-# contributor's to say (`claimant_type`); when it is not known, the claimant is typed as the
-# schema.org root type Thing, which is true of either, rather than guessed.
+# schema.org expects a Claim's author to be a Person or an Organization: the registry entry
+# says which (or, deprecated, the claim's `claimant_type`); when it is not known, the
+# claimant is typed as the schema.org root type Thing, which is true of either.
 AUTHOR_TYPES: dict[ClaimantType | None, str] = {ClaimantType.PERSON: "Person",
                                                 ClaimantType.ORGANIZATION: "Organization"}
 
@@ -48,10 +48,15 @@ def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
             if src.published:
                 work["datePublished"] = src.published.iso
             appearance.append(work)
+    entry = corpus.registry.find(claim.claimant)
+    author: dict[str, Any] = {
+        "@type": AUTHOR_TYPES.get(entry.type if entry else claim.claimant_type, "Thing"),
+        "name": entry.name if entry else claim.claimant}
+    if entry and entry.same_as:
+        author["sameAs"] = list(entry.same_as) if len(entry.same_as) > 1 else entry.same_as[0]
     item: dict[str, Any] = {
         "@type": "Claim",
-        "author": {"@type": AUTHOR_TYPES.get(claim.claimant_type, "Thing"),
-                   "name": claim.claimant},
+        "author": author,
         "datePublished": claim.claim_date.iso,
     }
     if appearance:

@@ -7,10 +7,10 @@ import posixpath
 from functools import cache
 from urllib.parse import urlsplit
 
-from generator.model import ascii_slug, claim_url, source_url
+from generator.model import ascii_slug, claim_url, person_url, source_url
 
 __all__ = ["claim_url", "is_local_address", "listing_url", "local_address_warning",
-           "relative", "slugify", "source_url", "url_to_path"]
+           "person_url", "relative", "slugify", "source_url", "url_to_path"]
 
 
 @cache

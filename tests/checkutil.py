@@ -54,7 +54,7 @@ evidence:
   - source: russia-urges-talks
     quote: "Russian peacekeepers’ failure to prevent or stop Azerbaijan’s September 19-20"
     stance: supports
-    account: RFE/RL Armenian Service
+    account: Azatutyun.am
     note: The report states the failure as fact.
 ---
 The analysis, in Markdown, with a [link](https://example.org/report) and *emphasis*.
@@ -131,12 +131,15 @@ def accountable(config: str) -> str:
 
 
 class Project:
-    """A project folder holding copies of the seed fixture's sources, mkdocs.yml and
-    sources.lock, and no claims."""
+    """A project folder holding copies of the seed fixture's sources, mkdocs.yml,
+    sources.lock and (unless `people` is false) its registry of people and organisations,
+    and no claims."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, people: bool = True) -> None:
         self.root = root
         shutil.copytree(SOURCES, root / "sources")
+        if people:
+            shutil.copytree(SEED / "content" / "people", root / "content" / "people")
         (root / "mkdocs.yml").write_text(
             accountable((SEED / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
         shutil.copy(SEED / "sources.lock", root / "sources.lock")
@@ -237,3 +240,22 @@ def register_topics(root: Path, names: Sequence[str]) -> None:
     assert "      topics:\n" in text
     config.write_text(text.replace("      topics:\n", "      topics:\n" + "".join(entries), 1),
                       encoding="utf-8")
+
+
+def register_people(root: Path, names: Sequence[str]) -> set[str]:
+    """Each name an entry of the project's registry (names the registry compares as one
+    share an entry); returns the names it cannot hold, which have no letters or digits."""
+    from generator.content.registry import fold
+
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        if fold(name):
+            by_key.setdefault(fold(name), []).append(name)
+    folder = root / "content" / "people"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, (first, *others) in enumerate(by_key.values()):
+        aliases = json.dumps(list(dict.fromkeys(others)), ensure_ascii=False)
+        (folder / f"registered-{i}.md").write_text(
+            f"---\nname: {json.dumps(first, ensure_ascii=False)}\ntype: person\n"
+            f"aliases: {aliases}\n---\n", encoding="utf-8")
+    return {name for name in names if not fold(name)}

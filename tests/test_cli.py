@@ -21,7 +21,7 @@ from checkutil import (
     run_subprocess,
 )
 from generator import clock
-from generator.content.fields import CLAIM_FIELDS, SOURCE_FIELDS
+from generator.content.fields import CLAIM_FIELDS, PERSON_FIELDS, SOURCE_FIELDS
 from generator.content.settings import DEFAULT_VERDICTS
 
 # -- check: exit codes -----------------------------------------------------------------
@@ -298,14 +298,16 @@ def schemas(project: Project) -> dict[str, dict[str, Any]]:
     result = project.run("schema")
     assert result.code == 0
     written = result.out.split()
-    assert [Path(p).name for p in written] == ["claim.schema.json", "source.schema.json"]
+    assert [Path(p).name for p in written] == ["claim.schema.json", "source.schema.json",
+                                               "person.schema.json"]
     return {Path(p).name.split(".")[0]: json.loads(Path(p).read_text(encoding="utf-8"))
             for p in written}
 
 
 def test_schema_writes_a_json_schema_per_format(schemas: dict[str, dict[str, Any]]) -> None:
-    claim, source = schemas["claim"], schemas["source"]
-    for schema, fields in ((claim, CLAIM_FIELDS), (source, SOURCE_FIELDS)):
+    claim, source, person = schemas["claim"], schemas["source"], schemas["person"]
+    for schema, fields in ((claim, CLAIM_FIELDS), (source, SOURCE_FIELDS),
+                           (person, PERSON_FIELDS)):
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["type"] == "object"
         assert schema["additionalProperties"] is False

@@ -20,7 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from checkutil import VALID_CLAIM, Project, line_of, register_topics, replace_line, run_cli
+from checkutil import (
+    VALID_CLAIM,
+    Project,
+    line_of,
+    register_people,
+    register_topics,
+    replace_line,
+    run_cli,
+)
 from generator import clock
 from generator.check import run_check
 from generator.content.fields import DAY_PATTERN
@@ -222,8 +230,8 @@ def test_the_schema_asks_the_fact_check_for_a_day_and_the_source_for_any_date(
         project: Project) -> None:
     result = project.run("schema")
     assert result.code == 0
-    claim_schema, source_schema = (json.loads(Path(p).read_text(encoding="utf-8"))
-                                   for p in result.out.split())
+    claim_schema, source_schema, _ = (json.loads(Path(p).read_text(encoding="utf-8"))
+                                      for p in result.out.split())
     for key in ("published", "updated"):
         prop = claim_schema["properties"][key]
         value = prop if key == "published" else prop["anyOf"][0]
@@ -326,6 +334,7 @@ def scheduled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     claimant and topic no other claim has."""
     root = copy_project(tmp_path_factory.mktemp("scheduled"))
     register_topics(root, ["Scheduled topic"])
+    register_people(root, [CLAIMANT])
     text = claim(published="2999-01-01", claimant=CLAIMANT, tags="[Scheduled topic]")
     (root / "content" / "claims" / f"{SLUG}.md").write_text(text, encoding="utf-8")
     return root

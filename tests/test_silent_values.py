@@ -139,7 +139,7 @@ def test_the_other_text_keys_of_an_evidence_item(key: str) -> None:
 def test_a_null_word_in_an_evidence_item(key: str, col: int) -> None:
     text = VALID_CLAIM.replace("    stance: supports\n", f"    stance: supports\n    {key}: ~\n")
     if key == "account":
-        text = replace_line(text, "    account: RFE", "")
+        text = replace_line(text, "    account: Azatutyun.am", "")
     line, at, message = one_error(text)
     assert (line, at) == (line_of(text, f"    {key}: ~"), col)
     assert message == (f"`{key}` is the bare `~`, which YAML reads as no value; leave the key "

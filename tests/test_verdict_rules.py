@@ -97,26 +97,38 @@ def test_a_verdict_its_evidence_bears_passes(project: Project, verdict: str,
 
 def test_the_message_says_what_the_evidence_has_and_allows(project: Project) -> None:
     (message,) = errors(project, claim("mostly-true", ACCUSED, STRAINED))
-    assert ("the evidence has 1 supporting (1 the claimant's own); 1 context "
-            "(1 independent account)") in message
+    assert ("the evidence has 1 supporting item: 1 from the claimant's side (Armenian "
+            "authorities); 1 context item: 1 independent account (Russia says its ready to "
+            "help normalise relations between arch-rivals Armenia and Azerbaijan)") in message
     assert "The evidence allows: `misleading`, `unproven`." in message
 
 
-def test_speaks_for_marks_the_claimants_own_account_under_another_name(project: Project
-                                                                      ) -> None:
+def test_the_registry_puts_a_spokesperson_on_her_ministrys_side(project: Project) -> None:
     spokesperson = REPORTED + "    account: Maria Zakharova\n"
-    text = claim("mostly-true", spokesperson, claimant="Russian Foreign Ministry")
-    assert errors(project, text) == []  # by name alone, an independent account
-    own = spokesperson + "    speaks_for: Russian Foreign Ministry\n"
-    (message,) = errors(project, claim("mostly-true", own, claimant="Russian Foreign Ministry"))
-    assert "1 supporting (1 the claimant's own)" in message
+    (message,) = errors(project, claim("mostly-true", spokesperson,
+                                       claimant="Russian Foreign Ministry"))
+    assert "1 supporting item: 1 from the claimant's side (Maria Zakharova)" in message
+    # The Kremlin and the ministry are one government, so one side too.
+    (message,) = errors(project, claim("mostly-true", spokesperson, claimant="Kremlin"))
+    assert "1 from the claimant's side (Maria Zakharova)" in message
+
+
+def test_speaks_for_puts_an_account_on_the_side_its_entry_does_not_tell(project: Project
+                                                                       ) -> None:
+    outlet = REPORTED + "    account: Azatutyun.am\n"
+    text = claim("mostly-true", outlet, claimant="Russian Foreign Ministry")
+    assert errors(project, text) == []  # an independent outlet's own words
+    relayed = outlet + "    speaks_for: Russian Foreign Ministry\n"
+    (message,) = errors(project, claim("mostly-true", relayed,
+                                       claimant="Russian Foreign Ministry"))
+    assert "1 supporting item: 1 from the claimant's side (Azatutyun.am)" in message
 
 
 def test_case_typography_and_a_qualifier_do_not_make_an_account_independent(
         project: Project) -> None:
     curly = REPORTED + "    account: “ARMENIAN   authorities” (as reported by RFE/RL)\n"
     (message,) = errors(project, claim("true", curly))
-    assert "1 the claimant's own" in message
+    assert "1 from the claimant's side (Armenian authorities)" in message
 
 
 def test_a_claim_with_a_broken_evidence_item_is_not_judged_as_well(project: Project) -> None:
@@ -176,7 +188,7 @@ def test_explain_shows_the_rule_and_the_evidence_by_account(project: Project) ->
             "two different accounts; it holds") in out
     assert "Armenian authorities (as reported) [the claimant's own account]" in out
     assert "Kremlin [independent]" in out
-    assert "Disputes (1 item · 1 independent account · 1 source)" in out
+    assert "Disputes (1 item · 1 independent account (Kremlin) · 1 source)" in out
     markdown = project.run("explain", "content/claims/the-claim.md", "--format", "markdown")
     assert markdown.out.startswith("### content/claims/the-claim.md: Disputed\n")
     assert "- Kremlin: independent" in markdown.out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import urllib.parse
 from collections.abc import Callable, Sequence
@@ -16,7 +17,8 @@ from generator.capture.extract import extract, shortfall
 from generator.capture.fetch import TIMEOUT_SECONDS, Fetched, fetch, read_file
 from generator.capture.target import is_url, saved_file
 from generator.content import duplicates, pins, snapshots
-from generator.content.load import load_sources
+from generator.content.load import load_people, load_sources
+from generator.content.registry import build_registry
 from generator.content.settings import Settings
 from generator.diagnostics import Report, display_path, quoted
 from generator.model import Source, is_id
@@ -145,6 +147,9 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
     if current is not None:
         files.append((root / pins.LOCK_NAME, pins.lock_text(
             {**current, source_id: source.digest}).encode("utf-8")))
+    outlet_entry = _new_outlet(meta.outlet, settings)
+    if outlet_entry is not None:
+        files.append(outlet_entry)
     write.commit(files)
 
     verb = "wrote" if old is None else "replaced"
@@ -153,6 +158,10 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
         f"{verb} {display_path(snapshot_path, root)}: the {len(fetched.data):,} bytes "
         f"fetched, gzip-compressed ({digest})",
     ]
+    if outlet_entry is not None:
+        outcome.written.append(
+            f"wrote {display_path(outlet_entry[0], root)}: the outlet {meta.outlet!r}, new to "
+            "the registry; add its other spellings (`aliases`) and what it is part of")
     if current is not None:
         outcome.written.append(f"wrote {pins.LOCK_NAME}: {source_id} "
                                + ("pinned" if old is None else "re-pinned"))
@@ -171,6 +180,25 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
             "short, save the page from a browser and capture the file, or store the source "
             "by hand")
     return outcome
+
+
+def _new_outlet(outlet: str | None, settings: Settings) -> tuple[Path, bytes] | None:
+    """A registry entry for an outlet no entry answers to, so that the new source checks;
+    None when the registry knows it, or when its file name is taken (the check then says
+    what to do)."""
+    if not outlet:
+        return None
+    loaded = load_people(settings)
+    registry, _ = build_registry(loaded.people, settings, frozenset(loaded.broken_people))
+    if registry.find(outlet) is not None:
+        return None
+    slug = ids.slug(outlet)
+    path = settings.root / settings.people_dir / f"{slug}.md"
+    if not is_id(slug) or path.exists() or slug in loaded.broken_people:
+        return None
+    text = (f"---\nname: {json.dumps(outlet, ensure_ascii=False)}\ntype: organization\n---\n"
+            "Registered by `factcheck capture` from the site name its page gives.\n")
+    return path, text.encode("utf-8")
 
 
 def _utc(fetched: Fetched) -> str:

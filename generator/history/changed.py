@@ -76,9 +76,14 @@ def changed_files(root: Path, base: str) -> Changes | GitError:
 
 
 def select(changes: Changes, loaded: Loaded, settings: Settings) -> Scope:
-    """The changed claims, and every claim that cites or names a changed source."""
-    for name in ("mkdocs.yml", LOCK_NAME):
-        if name in changes.paths:
+    """The changed claims, and every claim that cites or names a changed source. A change
+    to the registry of people may change whose side any account is on: everything is
+    checked."""
+    people = PurePosixPath(settings.people_dir)
+    registry = next((p for p in sorted(changes.paths) if PurePosixPath(p).parent == people
+                     and p.endswith(".md")), None)
+    for name in ("mkdocs.yml", LOCK_NAME, registry):
+        if name and name in changes.paths:
             return Scope(changes, frozenset(loaded.claims), frozenset(), frozenset(),
                          changes.paths, name)
     claims_dir, sources_dir = PurePosixPath(settings.claims_dir), PurePosixPath(
@@ -106,6 +111,8 @@ def restrict(loaded: Loaded, scope: Scope) -> Loaded:
     return Loaded(
         sources=loaded.sources,
         claims={s: c for s, c in loaded.claims.items() if s in scope.claims},
+        people=loaded.people,
+        broken_people=loaded.broken_people,
         drafts={s: c for s, c in loaded.drafts.items() if s in scope.claims},
         broken_sources=loaded.broken_sources,
         diagnostics=[d for d in loaded.diagnostics if scope.keeps(d.path)],

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from checkutil import Project
 
 # A fictional claim whose quotes are real passages of the seed fixture's sources.

@@ -9,7 +9,7 @@ import pytest
 from generator.anchoring.resolve import Corpus
 from generator.commands.cli import main
 from generator.model import Claim
-from generator.site.pages import SiteBuilder
+from generator.site.pages import SitePlanner
 from generator.site.pages import claim as claim_pages
 from siteutil import copy_project
 
@@ -53,7 +53,7 @@ def test_a_dropped_claim_page_fails_the_build_and_is_named(
     root = project(tmp_path)
     original = claim_pages.claim_page
 
-    def drop_one(site: SiteBuilder, claim: Claim) -> None:
+    def drop_one(site: SitePlanner, claim: Claim) -> None:
         if claim.slug != "dropped-claim":
             original(site, claim)
 

@@ -17,7 +17,7 @@ from generator.site.desk import contact_href
 from generator.site.highlight import Mark, highlight
 from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
-from generator.site.pages.planner import STANCE_LABELS, SiteBuilder
+from generator.site.pages.planner import STANCE_LABELS, SitePlanner
 from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
 from generator.site.updates import latest
 from generator.site.urls import claim_url, slugify, source_url
@@ -32,12 +32,12 @@ COLUMNS = (
 SHOWN = 2
 
 
-def plan(site: SiteBuilder) -> None:
+def plan(site: SitePlanner) -> None:
     for claim in site.claims:
         claim_page(site, claim)
 
 
-def claim_page(site: SiteBuilder, claim: Claim) -> None:
+def claim_page(site: SitePlanner, claim: Claim) -> None:
     url = claim_url(claim.slug)
     link = site.linker(url)
     evidence = site.corpus.evidence.get(claim.slug, ())
@@ -104,7 +104,7 @@ def claim_page(site: SiteBuilder, claim: Claim) -> None:
               article=(claim.published.first_day, updated.first_day if updated else None))
 
 
-def excerpt(site: SiteBuilder, e: ResolvedEvidence, link: Callable[[str], str]
+def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
             ) -> dict[str, Any]:
     source = e.source
     by_passage: dict[str, list[Span]] = {}

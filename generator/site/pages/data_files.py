@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import resources
 
 from generator.site import feeds
-from generator.site.pages.planner import SiteBuilder
+from generator.site.pages.planner import SitePlanner
 
 ASSETS = ("factcheck.css", "factcheck.js", "search.js")
 # What every page loads: the packaged assets and the stylesheet made from the verdict scale.
@@ -14,7 +14,7 @@ STYLESHEETS = ("assets/factcheck.css", "assets/verdicts.css")
 SCRIPTS = ("assets/factcheck.js", "assets/search.js")
 
 
-def plan(site: SiteBuilder) -> None:
+def plan(site: SitePlanner) -> None:
     site.files["claims.json"] = feeds.claims_json(site.corpus, lambda slug: site.part(
         f"{site.settings_key}:claims.json:{site.claim_key(slug)}",
         lambda: feeds.claim_entry(site.corpus, slug)))

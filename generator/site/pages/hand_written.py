@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.content.settings import Need
 from generator.site.desk import desk_facts
-from generator.site.pages.planner import SiteBuilder
+from generator.site.pages.planner import SitePlanner
 from generator.site.urls import claim_url, relative
 
 # Where each hand-written page takes its generated blocks; a block whose marker is
@@ -24,7 +24,7 @@ MARKERS = {
 LATEST = 10
 
 
-def plan(site: SiteBuilder) -> None:
+def plan(site: SitePlanner) -> None:
     settings = site.settings
     blocks: dict[str, tuple[tuple[str | None, dict[str, Any]], ...]] = {
         "index.md": (("latest.html.j2", {
@@ -67,7 +67,7 @@ def plan(site: SiteBuilder) -> None:
         site.files[name] = text
 
 
-def page_text(site: SiteBuilder, name: str) -> str | None:
+def page_text(site: SitePlanner, name: str) -> str | None:
     """A hand-written page as the desk wrote it, or None where the desk has none."""
     path = (site.docs_dir / name) if site.docs_dir else None
     if path is not None and path.is_file():
@@ -75,7 +75,7 @@ def page_text(site: SiteBuilder, name: str) -> str | None:
     return None
 
 
-def correction_entries(site: SiteBuilder, page_url: str) -> list[dict[str, Any]]:
+def correction_entries(site: SitePlanner, page_url: str) -> list[dict[str, Any]]:
     entries = [
         {"date": u.date, "note": u.note, "href": relative(page_url, claim_url(claim.slug)),
          "headline": claim.headline}

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from generator.model import Claim, fingerprint
-from generator.site.pages.planner import Group, SiteBuilder
+from generator.site.pages.planner import Group, SitePlanner
 from generator.site.urls import listing_url, relative, slugify, source_url
 
 # The groupings a reader browses by: the folder of each and its index's heading.
@@ -17,7 +17,7 @@ BROWSING = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topi
             "claimants": "Fact checks by claimant"}
 
 
-def plan(site: SiteBuilder) -> None:
+def plan(site: SitePlanner) -> None:
     listing(site, "claims/", "All fact checks", site.claims,
             intro=f"{len(site.claims)} fact checks, newest first.",
             empty="There are no fact checks yet.")
@@ -43,7 +43,7 @@ def plan(site: SiteBuilder) -> None:
                   "of fact checks citing each.")
 
 
-def groups(site: SiteBuilder, kind: str) -> list[Group]:
+def groups(site: SitePlanner, kind: str) -> list[Group]:
     if kind == "verdicts":
         return [Group(v.key, v.label, tuple(c for c in site.claims if c.verdict == v.key),
                       v.definition) for v in site.settings.verdicts]
@@ -66,7 +66,7 @@ def groups(site: SiteBuilder, kind: str) -> list[Group]:
             for k in sorted(buckets, key=lambda k: labels[k].casefold())]
 
 
-def listing(site: SiteBuilder, base: str, heading: str, claims: Sequence[Claim],
+def listing(site: SitePlanner, base: str, heading: str, claims: Sequence[Claim],
             intro: str = "", groups: Sequence[dict[str, Any]] = (), empty: str = "") -> None:
     """Plan a listing's pages; `empty` is what it says when it has no claims."""
     per = site.settings.per_page
@@ -84,7 +84,7 @@ def listing(site: SiteBuilder, base: str, heading: str, claims: Sequence[Claim],
             date=site.newest_date(c.slug for c in shown))
 
 
-def listing_context(site: SiteBuilder, base: str, n: int, pages: int, heading: str,
+def listing_context(site: SitePlanner, base: str, n: int, pages: int, heading: str,
                     intro: str, groups: Sequence[dict[str, Any]], claims: Sequence[Claim],
                     empty: str = "") -> Callable[[], dict[str, Any]]:
     url = listing_url(base, n)

@@ -1,10 +1,10 @@
-"""What every page kind plans with: the planned page, and the builder that holds one build.
+"""What every page kind plans with: the planned page, and the planner that holds one build.
 
 A planned page knows its title, table of contents and a key, a digest of everything it
 shows, and renders its HTML only when asked: an engine renders one page at a time and keeps
-none, and a preview re-renders only the pages whose key changed. The builder holds what the
+none, and a preview re-renders only the pages whose key changed. The planner holds what the
 page kinds share (the corpus, the claims newest first, their history and memos kept for
-one build) and plans each page a kind hands it (`SiteBuilder.page`).
+one build) and plans each page a kind hands it (`SitePlanner.page`).
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Disputes",
 
 
 @dataclass(frozen=True)
-class PageSpec:
-    """A generated page, planned: everything but its HTML, which `body()` renders."""
+class PlannedPage:
+    """A page as the core plans it for an engine to write: everything but its HTML, which
+    `body()` renders."""
 
     path: str  # e.g. claims/<slug>/index.md
     title: str
@@ -81,7 +82,7 @@ def newest_first(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=key, reverse=True)
 
 
-class SiteBuilder:
+class SitePlanner:
     """One build's plan: the pages and files the page kinds add, and what they share."""
 
     def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
@@ -91,7 +92,7 @@ class SiteBuilder:
         self.docs_dir = docs_dir
         self.env = environment()
         self.files: dict[str, str | bytes] = {}
-        self.pages: dict[str, PageSpec] = {}
+        self.pages: dict[str, PlannedPage] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
         self.part = part
@@ -135,8 +136,9 @@ class SiteBuilder:
             return self.env.get_template(template).render(**context())
 
         published, modified = article or (None, None)
-        self.pages[path] = PageSpec(path, title, description, tuple(toc), date, digest, body,
-                                    "article" if article else "website", published, modified)
+        self.pages[path] = PlannedPage(path, title, description, tuple(toc), date, digest,
+                                       body, "article" if article else "website", published,
+                                       modified)
 
     def newest_date(self, slugs: Iterable[str]) -> str | None:
         return max((self.changed[s].first_day for s in slugs), default=None)

@@ -9,16 +9,16 @@ from markupsafe import Markup
 
 from generator.model import Source, fingerprint
 from generator.site.highlight import Mark, highlight
-from generator.site.pages.planner import STANCE_LABELS, SiteBuilder
+from generator.site.pages.planner import STANCE_LABELS, SitePlanner
 from generator.site.urls import claim_url, source_url
 
 
-def plan(site: SiteBuilder) -> None:
+def plan(site: SitePlanner) -> None:
     for source in site.corpus.sources.values():
         source_page(site, source)
 
 
-def source_page(site: SiteBuilder, source: Source) -> None:
+def source_page(site: SitePlanner, source: Source) -> None:
     url = source_url(source.id)
     link = site.linker(url)
     citing = site.corpus.claims_citing(source.id)

@@ -72,7 +72,7 @@ def source_metadata(source: Source) -> list[tuple[str, Any]]:
         ("Archived copy", archive),
         ("Retrieved", source.retrieved.human if source.retrieved else None),
         ("Language", source.language),
-        ("SHA-256 of the stored text", Markup("<code>{0}</code>").format(source.digest)),
+        ("SHA-256 of the stored text", Markup("<code>{0}</code>").format(source.body_sha256)),
     ]
     if source.snapshot:
         metadata.append(("Snapshot of the page as fetched",

@@ -100,7 +100,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                                   "above); run `factcheck check` for the full report")
             status = self.preview.status
             status.failed(problems_of(result.diagnostics))
-            if status.snapshot().has_site:
+            if status.state().has_site:
                 # Stop before anything is written: the server keeps the last good site
                 # and shows the errors on it (`generator/preview/overlay.py`).
                 raise PluginError("factcheck: the sources and claims have errors (listed "

@@ -513,7 +513,7 @@ def make_claim(rng: random.Random, i: int, sources: list[SourceDoc]) -> tuple[st
 # -- the project -------------------------------------------------------------------------
 
 
-def body_digest(text: str) -> str:
+def body_sha256(text: str) -> str:
     """SHA-256 of the body as the generator splits it, for sources.lock."""
     _, body = YAMLHandler().split(text)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -578,7 +578,7 @@ def write_corpus(out: Path, claims: int, seed: int = 0,
         doc, text = make_source(rng, index)
         write_text(sources_dir / f"{doc.id}.md", text)
         docs.append(doc)
-        pins.append(f"{doc.id} sha256:{body_digest(text)}\n")
+        pins.append(f"{doc.id} sha256:{body_sha256(text)}\n")
     write_text(out / "sources.lock", "# SHA-256 of each source's body.\n" + "".join(sorted(pins)))
     people_dir = out / "content" / "people"
     people_dir.mkdir(parents=True, exist_ok=True)

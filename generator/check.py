@@ -85,7 +85,7 @@ class CheckSteps:
     anchor: Anchorer | None = None
     resolution: ResolutionMemo | None = None
     verdict: VerdictCheck | None = None
-    snapshot: Callable[[Path], str] | None = None  # a snapshot file's `sha256:<hex>`
+    snapshot_sha256: Callable[[Path], str] | None = None  # a snapshot file's `sha256:<hex>`
     paragraphs: Callable[[Source], duplicates.Keys] | None = None  # a source's folded paragraphs
 
 
@@ -128,7 +128,7 @@ def run_check(root: Path, config_file: Path | str | None = None,
     link_diags = check_links(loaded, settings)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
-    pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot)
+    pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot_sha256)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
                           *name_diags, *verdict_diags, *link_diags, *lock.items,
                           *pin_diags, *copies],

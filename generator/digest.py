@@ -7,7 +7,7 @@ import hashlib
 
 def bytes_digest(data: bytes) -> str:
     """A 128-bit BLAKE2b digest: equal digests mean equal bytes (for keys, not for
-    publishing; the pinned digest of a source is SHA-256, in `content.pins`)."""
+    publishing; what `sources.lock` pins is a source body's SHA-256, `content.pins`)."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

@@ -143,7 +143,7 @@ class Kind(StrEnum):
     TEXT_LIST = "text list"
     REF_LIST = "list of source ids or URLs"
     URL_LIST = "list of URLs"
-    DIGEST = "SHA-256 digest"
+    SHA256 = "SHA-256 digest"
     OBJECTS = "list of items"
     OBJECT = "mapping"
 
@@ -171,7 +171,7 @@ COLOUR: Of[str] = Of(Kind.COLOUR)
 TEXT_LIST: Of[tuple[str, ...]] = Of(Kind.TEXT_LIST)
 REF_LIST: Of[tuple[str, ...]] = Of(Kind.REF_LIST)
 URL_LIST: Of[tuple[str, ...]] = Of(Kind.URL_LIST)
-DIGEST: Of[str] = Of(Kind.DIGEST)
+SHA256: Of[str] = Of(Kind.SHA256)
 
 
 def one_of(options: type[E]) -> Of[E]:
@@ -238,7 +238,7 @@ class Source:
     path: Path
     title: str = fm(TEXT, "The headline as published.", max_chars=500)
     passages: tuple[Passage, ...]
-    digest: str = ""
+    body_sha256: str = ""  # the SHA-256 of the body, as `sources.lock` pins it
     outlet: str | None = fm(TEXT, "The publisher as a reader knows it; leave out when "
                             "unknown.", default=None, max_chars=200)
     url: str | None = fm(URL, "Where the article was published; never invented.",
@@ -253,7 +253,7 @@ class Source:
     retrieved: PartialDate | None = fm(DATE, "When the stored copy was taken: YYYY, YYYY-MM "
                                        "or YYYY-MM-DD, or the UTC time of the fetch as "
                                        "YYYY-MM-DDTHH:MM:SSZ.", default=None)
-    snapshot: str | None = fm(DIGEST, "sha256:<hex>, the SHA-256 of the page's bytes as "
+    snapshot: str | None = fm(SHA256, "sha256:<hex>, the SHA-256 of the page's bytes as "
                               "fetched, kept compressed in snapshots/<id>.html.gz beside the "
                               "sources (written by `factcheck capture`).", default=None)
     notes: str | None = fm(TEXT, "Editorial notes on the copy, e.g. which metadata is "

@@ -185,6 +185,19 @@ def test_every_imported_distribution_is_declared() -> None:
     assert not missing, f"imported but not declared in pyproject.toml: {sorted(missing)}"
 
 
+def test_every_page_kind_is_a_module_listed_once_in_kinds() -> None:
+    """A page kind is a module of `site/pages/` with a `plan` function, and a line in
+    `KINDS`: a module nobody lists would plan no page, and no build would say so."""
+    from generator.site.pages import KINDS
+
+    shared = {"__init__", "planner", "site"}  # what the kinds share, and what runs them
+    kinds = sorted(p.stem for p in (PACKAGE / "site" / "pages").glob("*.py")
+                   if p.stem not in shared)
+    listed = [plan.__module__.removeprefix("generator.site.pages.") for plan in KINDS]
+    assert all(plan.__name__ == "plan" for plan in KINDS)
+    assert sorted(listed) == kinds, f"listed in KINDS: {listed}; modules: {kinds}"
+
+
 def test_the_plugin_options_are_the_settings_the_core_declares() -> None:
     """One declaration: the MkDocs config class holds the core's names and descriptions."""
     source = (PACKAGE / "mkdocs_adapter" / "config.py").read_text(encoding="utf-8")

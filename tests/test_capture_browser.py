@@ -77,12 +77,12 @@ def test_the_source_page_shows_where_and_when_it_was_captured(claim_url: str, pa
     original = facts["Original"].select_one("a")
     assert original is not None and original["href"] == f"{pages}/long-article.html"
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", facts["Retrieved"].get_text())
-    digest = facts["Snapshot of the page as fetched"].get_text()
-    assert re.fullmatch(r"sha256:[0-9a-f]{64}", digest)
+    snapshot_sha256 = facts["Snapshot of the page as fetched"].get_text()
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", snapshot_sha256)
     provenance = page.select_one(".fc-provenance")
     assert provenance is not None
     assert "snapshots/town-meetings.html.gz" in provenance.get_text()
-    assert digest in provenance.get_text()
+    assert snapshot_sha256 in provenance.get_text()
 
 
 def test_the_text_fragment_scrolls_the_original_to_the_quote(browser, claim_url: str,  # type: ignore[no-untyped-def]

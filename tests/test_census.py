@@ -8,7 +8,9 @@ import pytest
 
 from generator.anchoring.resolve import Corpus
 from generator.commands.cli import main
-from generator.site.pages import SiteBuilder
+from generator.model import Claim
+from generator.site.pages import SitePlanner
+from generator.site.pages import claim as claim_pages
 from siteutil import copy_project
 
 pytestmark = pytest.mark.site
@@ -49,13 +51,13 @@ def test_a_dropped_claim_page_fails_the_build_and_is_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = project(tmp_path)
-    original = SiteBuilder.claim_page
+    original = claim_pages.claim_page
 
-    def drop_one(self: SiteBuilder, claim: object) -> None:
-        if getattr(claim, "slug", "") != "dropped-claim":
-            original(self, claim)  # type: ignore[arg-type]
+    def drop_one(site: SitePlanner, claim: Claim) -> None:
+        if claim.slug != "dropped-claim":
+            original(site, claim)
 
-    monkeypatch.setattr(SiteBuilder, "claim_page", drop_one)
+    monkeypatch.setattr(claim_pages, "claim_page", drop_one)
     assert main(["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]) == 1
     err = capsys.readouterr().err
     assert "lost content" in err

@@ -15,7 +15,7 @@ from checkutil import VALID_CLAIM, Project, run_cli
 from generator.anchoring.anchor import describe_difference
 from generator.diagnostics import quoted
 from generator.preview.overlay import PreviewApp, code_spans, error_list
-from generator.preview.status import BuildStatus, Problem, Snapshot
+from generator.preview.status import BuildState, BuildStatus, Problem
 
 # One passage of sources/russia-urges-talks.md, whole: 370 characters.
 PASSAGE = (
@@ -201,7 +201,7 @@ def test_code_spans_are_the_only_markup_of_a_message(message: str, html: str) ->
 def test_the_error_box_shows_code_spans_and_escapes_the_rest() -> None:
     problem = Problem("content/claims/<a>.md:3:10",
                       "`verdict` is `</code><script>x()</script>`; unmatched ` <b>")
-    box = error_list(Snapshot(1, True, (problem,)))
+    box = error_list(BuildState(1, True, (problem,)))
     assert ("<li><code>content/claims/&lt;a&gt;.md:3:10</code> <code>verdict</code> is "
             "<code>&lt;/code&gt;&lt;script&gt;x()&lt;/script&gt;</code>; unmatched ` "
             "&lt;b&gt;</li>") in box

@@ -233,7 +233,7 @@ KIND_TYPES: dict[Kind, object] = {
     Kind.TEXT: str, Kind.ID: str, Kind.PASSAGE: str, Kind.URL: str, Kind.LANGUAGE: str,
     Kind.COLOUR: str, Kind.CHOICE: str, Kind.DATE: PartialDate, Kind.DAY: PartialDate,
     Kind.INT: int, Kind.BOOL: bool,
-    Kind.TEXT_LIST: tuple[str, ...], Kind.REF_LIST: tuple[str, ...], Kind.DIGEST: str,
+    Kind.TEXT_LIST: tuple[str, ...], Kind.REF_LIST: tuple[str, ...], Kind.SHA256: str,
 }
 
 

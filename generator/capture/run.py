@@ -108,11 +108,11 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
     if lock_report.items:
         raise CaptureError(f"{pins.LOCK_NAME} has errors (line {lock_report.items[0].line}); "
                            "run `factcheck check` and fix it first")
-    digest = snapshots.sha256(fetched.data)
+    snapshot_sha256 = snapshots.sha256(fetched.data)
     meta = write.Metadata(
         title=article.title, outlet=request.outlet or article.outlet, url=url,
         published=article.published, author=article.author, language=article.language,
-        retrieved=_utc(fetched), snapshot=digest)
+        retrieved=_utc(fetched), snapshot=snapshot_sha256)
     kept: list[str] = []
     if old is not None:
         meta, kept = replace.keep(meta, old, request.outlet is not None)
@@ -146,7 +146,7 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
              (source_path, text.encode("utf-8"))]
     if current is not None:
         files.append((root / pins.LOCK_NAME, pins.lock_text(
-            {**current, source_id: source.digest}).encode("utf-8")))
+            {**current, source_id: source.body_sha256}).encode("utf-8")))
     outlet_entry = _new_outlet(meta.outlet, settings)
     if outlet_entry is not None:
         files.append(outlet_entry)
@@ -156,7 +156,7 @@ def capture(request: Request, settings: Settings, stages: Stages) -> Outcome:
     outcome.written += [
         f"{verb} {display_path(source_path, root)}: {len(article.blocks)} paragraph(s)",
         f"{verb} {display_path(snapshot_path, root)}: the {len(fetched.data):,} bytes "
-        f"fetched, gzip-compressed ({digest})",
+        f"fetched, gzip-compressed ({snapshot_sha256})",
     ]
     if outlet_entry is not None:
         outcome.written.append(
@@ -240,7 +240,7 @@ def _check_new(url: str | None, fetched: str | None, new: Source, others: Sequen
         if source.url and any(u and _same_url(source.url, u) for u in (url, fetched)):
             raise CaptureError(f"already captured: {shown} has the same URL "
                                f"({source.url}); {again}")
-        if source.digest == new.digest:
+        if source.body_sha256 == new.body_sha256:
             raise CaptureError(f"already captured: {shown} has the same text; {again}")
 
 
@@ -280,7 +280,7 @@ def _check_citing(old: Source, new: Source, settings: Settings, quotes: replace.
 
 def _changes(old: Source, new: Source, meta: write.Metadata) -> list[str]:
     notes = []
-    if new.digest == old.digest:
+    if new.body_sha256 == old.body_sha256:
         notes.append("the text is unchanged; the snapshot and `retrieved` are new")
     if old.url and meta.url and not _same_url(old.url, meta.url):
         notes.append(f"the url changed: it was {old.url}")

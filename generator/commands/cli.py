@@ -316,7 +316,7 @@ def _pin(args: argparse.Namespace, root: Path) -> int:
     lock = Report(pins.LOCK_NAME)
     current = pins.read_lock(root, lock) or {}
     for sid in ids:
-        new = loaded.sources[sid].digest
+        new = loaded.sources[sid].body_sha256
         if current.get(sid) != new:
             print(f"{sid} sha256:{new}" + (" (re-pinned)" if sid in current else ""))
         current[sid] = new

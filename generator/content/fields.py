@@ -41,7 +41,7 @@ DAY_PATTERN = rf"^(?!0000)(?:\d{{4}}(?:{_MONTH_DAY})|{_LEAP_YEAR}-02-29)$"
 # The UTC time of a fetch, as `factcheck capture` writes `retrieved`.
 TIMESTAMP_PATTERN = (r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                      r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$")
-DIGEST_PATTERN = r"^sha256:[0-9a-f]{64}$"
+SHA256_PATTERN = r"^sha256:[0-9a-f]{64}$"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"  # no flags in JSON Schema
 COLOUR_PATTERN = r"^(?:#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30})$"
 _URL = re.compile(URL_PATTERN)
@@ -52,7 +52,7 @@ _TEXT_FORMATS: dict[Kind, tuple[re.Pattern[str], str]] = {
                    "a passage anchor like `p3`, as shown on the source page"),
     Kind.URL: (_URL, "an absolute http:// or https:// URL; leave the key out when it is not "
                      "known"),
-    Kind.DIGEST: (re.compile(DIGEST_PATTERN),
+    Kind.SHA256: (re.compile(SHA256_PATTERN),
                   "`sha256:` and 64 lowercase hex digits, as `factcheck capture` writes it"),
     Kind.COLOUR: (re.compile(COLOUR_PATTERN), "a colour like `#1b7f3b` or `teal`"),
     Kind.LANGUAGE: (re.compile(LANGUAGE_PATTERN),
@@ -110,7 +110,7 @@ def suggestion(word: str, options: Sequence[str]) -> str:
 # The kinds whose value is text: YAML's reading of a bare `no` or `~` in one is refused,
 # never passed on as `false` or as no value.
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.ID, Kind.PASSAGE, Kind.URL, Kind.LANGUAGE, Kind.CHOICE,
-                         Kind.COLOUR, Kind.DIGEST, Kind.TEXT_LIST, Kind.REF_LIST,
+                         Kind.COLOUR, Kind.SHA256, Kind.TEXT_LIST, Kind.REF_LIST,
                          Kind.URL_LIST})
 
 
@@ -419,8 +419,8 @@ def _value_schema(f: Field, choices: Mapping[str, Sequence[str]]) -> dict[str, A
             return {"type": "string", "pattern": DAY_PATTERN}
         case Kind.BOOL:
             return {"type": "boolean"}
-        case Kind.DIGEST:
-            return {"type": "string", "pattern": DIGEST_PATTERN}
+        case Kind.SHA256:
+            return {"type": "string", "pattern": SHA256_PATTERN}
         case Kind.URL:
             return {"type": "string", "pattern": URL_PATTERN}
         case Kind.LANGUAGE:

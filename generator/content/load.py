@@ -13,7 +13,7 @@ from generator.content import dates
 from generator.content.bodyscan import scan_body
 from generator.content.fields import CLAIM_FIELDS, PERSON_FIELDS, SOURCE_FIELDS, Validator
 from generator.content.passages import split_passages
-from generator.content.pins import digest
+from generator.content.pins import body_sha256
 from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
 from generator.content.topics import resolve_tags
@@ -78,7 +78,7 @@ def load_source(path: Path, settings: Settings) -> tuple[Source | None, list[Dia
     if not report.ok or "title" not in values:
         return None, report.items
     snapshot_line = tf.value_at(("snapshot",))[0] if "snapshot" in values else 1
-    return Source(id=sid, path=path, passages=passages, digest=digest(tf.body),
+    return Source(id=sid, path=path, passages=passages, body_sha256=body_sha256(tf.body),
                   fingerprint=tf.fingerprint, snapshot_line=snapshot_line,
                   outlet_at=tf.value_at(("outlet",)), **values), report.items
 

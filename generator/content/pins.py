@@ -20,7 +20,7 @@ HEADER = ("# SHA-256 of each source's body (the text after its front-matter).\n"
           "# Written by `factcheck pin`; a change here means a source's text changed.\n")
 
 
-def digest(body: str) -> str:
+def body_sha256(body: str) -> str:
     """The SHA-256 of a source's body in canonical form: white space at its end is layout,
     not text, so blank lines added or removed there do not break the pin."""
     return hashlib.sha256((body.rstrip() + "\n").encode("utf-8")).hexdigest()
@@ -60,10 +60,10 @@ def verify(sources: Mapping[str, Source], pins: Mapping[str, str] | None, root: 
         if sid not in pins:
             report.error(line, 1, f"source `{sid}` is not pinned in {LOCK_NAME}; once its "
                                   f"text is verbatim, run `factcheck pin {sid}`")
-        elif pins[sid] != source.digest:
+        elif pins[sid] != source.body_sha256:
             report.error(line, 1, f"the text of source `{sid}` no longer matches its pin in "
                                   f"{LOCK_NAME} (sha256:{pins[sid][:12]}…, now "
-                                  f"sha256:{source.digest[:12]}…). Sources are stored "
+                                  f"sha256:{source.body_sha256[:12]}…). Sources are stored "
                                   "verbatim; if the change restores the published text, run "
                                   f"`factcheck pin {sid}` so reviewers see the re-pin")
         out += report.items

@@ -55,11 +55,11 @@ def file_sha256(path: Path) -> str:
 
 
 def verify(sources: Mapping[str, Source], sources_folder: Path, root: Path,
-           digest_of: Callable[[Path], str] | None = None) -> list[Diagnostic]:
+           sha256_of: Callable[[Path], str] | None = None) -> list[Diagnostic]:
     """Each source that records a snapshot against the snapshot file's bytes. A
-    long-running caller passes a `digest_of` that remembers files it has seen (the
+    long-running caller passes a `sha256_of` that remembers files it has seen (the
     preview does), so an unchanged snapshot is not extracted again."""
-    digest_of = digest_of or file_sha256
+    sha256_of = sha256_of or file_sha256
     out: list[Diagnostic] = []
     for sid, source in sources.items():
         if not source.snapshot:
@@ -69,7 +69,7 @@ def verify(sources: Mapping[str, Source], sources_folder: Path, root: Path,
         path = snapshot_path(sources_folder, sid)
         shown = display_path(path, root)
         try:
-            found = digest_of(path)
+            found = sha256_of(path)
         except FileNotFoundError:
             report.error(line, 1, f"`snapshot` records {source.snapshot[:19]}…, but {shown} "
                                   "is missing; restore it from the commit that added the "

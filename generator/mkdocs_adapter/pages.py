@@ -1,6 +1,6 @@
 """The core's planned pages as MkDocs files and pages.
 
-Generated pages skip MkDocs' Markdown step: each is rendered when MkDocs writes it and let
+Planned pages skip MkDocs' Markdown step: each is rendered when MkDocs writes it and let
 go right after, so memory does not grow with the site. Under a dirty build (what
 `factcheck serve` runs) a page is written again only when its key, a digest of what it
 shows, changed since it was last written.
@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.site.pages import PageSpec
+from generator.site.pages import PlannedPage
 from generator.site.render import theme_text
 
 # What MkDocs' File and Page objects take from the config.
@@ -50,7 +50,7 @@ def nav_titles(nav: Any) -> dict[str, str]:
 
 
 class PlannedFile(File):
-    """A generated page's file. Under a dirty build MkDocs rebuilds a file when it says
+    """A planned page's file. Under a dirty build MkDocs rebuilds a file when it says
     it is modified: it says so when the page's key changed."""
 
     modified = True
@@ -59,35 +59,35 @@ class PlannedFile(File):
         return self.modified
 
 
-class GeneratedPage(Page):
-    """A page the core planned: MkDocs gets its title, description and table of contents,
-    and its HTML only when it writes the page (`write`)."""
+class PlannedMkDocsPage(Page):
+    """MkDocs' page of a planned page: MkDocs gets its title, description and table of
+    contents, and its HTML only when it writes the page (`write`)."""
 
-    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, date: str,
+    def __init__(self, planned: PlannedPage, file: File, config: MkDocsConfig, date: str,
                  nav_title: str | None = None) -> None:
         # The nav names a page by its nav title, the page's head by its own (`meta.title`).
-        super().__init__(nav_title or theme_text(spec.title), file, config)
-        self.spec = spec
+        super().__init__(nav_title or theme_text(planned.title), file, config)
+        self.planned = planned
         # Dates in the sitemap come from the content, never from the build machine's clock.
-        self.update_date = sitemap_day(spec.date or date)
+        self.update_date = sitemap_day(planned.date or date)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         # As front-matter would: themes print `meta.title` as it is, `title` unescaped.
-        self.meta = {"title": theme_text(self.spec.title)}
-        if self.spec.description:
-            self.meta["description"] = theme_text(self.spec.description)
+        self.meta = {"title": theme_text(self.planned.title)}
+        if self.planned.description:
+            self.meta["description"] = theme_text(self.planned.description)
         # For link previews (`theme/main.html`): what kind of page, and an article's dates.
-        self.meta["og_type"] = self.spec.kind
-        if self.spec.published:
-            self.meta["published_time"] = self.spec.published
-        if self.spec.modified:
-            self.meta["modified_time"] = self.spec.modified
+        self.meta["og_type"] = self.planned.kind
+        if self.planned.published:
+            self.meta["published_time"] = self.planned.published
+        if self.planned.modified:
+            self.meta["modified_time"] = self.planned.modified
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
         self.toc = get_toc([{"level": 2, "id": i, "name": t, "children": []}
-                            for i, t in self.spec.toc])
+                            for i, t in self.planned.toc])
 
 
 def replace(files: Files, file: File) -> None:
@@ -98,7 +98,7 @@ def replace(files: Files, file: File) -> None:
 
 
 class PlannedPages:
-    """The generated pages' files for one build, and under dirty builds what was made and
+    """The planned pages' files for one build, and under dirty builds what was made and
     written before: each page's file (with the key and settings it was made for) and the
     key it was last written with."""
 
@@ -107,45 +107,45 @@ class PlannedPages:
         self.made: dict[str, tuple[str, str, PlannedFile]] = {}
         self.written: dict[str, str] = {}
 
-    def add(self, files: Files, pages: dict[str, PageSpec], config: MkDocsConfig,
+    def add(self, files: Files, pages: dict[str, PlannedPage], config: MkDocsConfig,
             newest: str) -> None:
         config_key = repr([config.get(k) for k in PAGE_SETTINGS])
         titles = nav_titles(config.nav)
-        for spec in pages.values():
-            replace(files, self._file(spec, config, config_key, newest, titles))
+        for planned in pages.values():
+            replace(files, self._file(planned, config, config_key, newest, titles))
         self._forget_gone(pages)
 
-    def _file(self, spec: PageSpec, config: MkDocsConfig, config_key: str, newest: str,
+    def _file(self, planned: PlannedPage, config: MkDocsConfig, config_key: str, newest: str,
               titles: dict[str, str]) -> PlannedFile:
         if not self.dirty:
-            return self._new(spec, config, newest, titles)
+            return self._new(planned, config, newest, titles)
         # Reuse the file and page objects of a page whose key and settings are unchanged.
-        made = self.made.get(spec.path)
-        if made is not None and made[:2] == (spec.key, config_key):
+        made = self.made.get(planned.path)
+        if made is not None and made[:2] == (planned.key, config_key):
             file = made[2]
             page = file.page
-            assert isinstance(page, GeneratedPage)
-            page.spec, page.update_date = spec, sitemap_day(spec.date or newest)
+            assert isinstance(page, PlannedMkDocsPage)
+            page.planned, page.update_date = planned, sitemap_day(planned.date or newest)
         else:
-            file = self._new(spec, config, newest, titles)
-            self.made[spec.path] = (spec.key, config_key, file)
-        file.modified = self.written.get(spec.path) != spec.key
+            file = self._new(planned, config, newest, titles)
+            self.made[planned.path] = (planned.key, config_key, file)
+        file.modified = self.written.get(planned.path) != planned.key
         return file
 
     @staticmethod
-    def _new(spec: PageSpec, config: MkDocsConfig, newest: str, titles: dict[str, str]
+    def _new(planned: PlannedPage, config: MkDocsConfig, newest: str, titles: dict[str, str]
              ) -> PlannedFile:
-        file = cast(PlannedFile, PlannedFile.generated(config, spec.path, content=spec.key))
-        GeneratedPage(spec, file, config, newest, titles.get(spec.path))
+        file = cast(PlannedFile, PlannedFile.generated(config, planned.path, content=planned.key))
+        PlannedMkDocsPage(planned, file, config, newest, titles.get(planned.path))
         return file
 
-    def _forget_gone(self, pages: dict[str, PageSpec]) -> None:
+    def _forget_gone(self, pages: dict[str, PlannedPage]) -> None:
         """Delete the written pages no longer planned (a claim deleted or renamed, a listing
         page fewer), so the preview shows no page the build would not."""
         for path in [p for p in self.made if p not in pages]:
             Path(self.made.pop(path)[2].abs_dest_path).unlink(missing_ok=True)
             self.written.pop(path, None)
 
-    def was_written(self, page: GeneratedPage) -> None:
+    def was_written(self, page: PlannedMkDocsPage) -> None:
         if self.dirty:
-            self.written[page.file.src_uri] = page.spec.key
+            self.written[page.file.src_uri] = page.planned.key

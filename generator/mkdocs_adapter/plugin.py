@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from generator.check import CheckResult, CheckSteps, run_check
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
-from generator.mkdocs_adapter.pages import GeneratedPage, PlannedPages, replace, sitemap_day
+from generator.mkdocs_adapter.pages import PlannedMkDocsPage, PlannedPages, replace, sitemap_day
 from generator.mkdocs_adapter.serving import show_errors_on_pages
 from generator.preview.session import Preview
 from generator.preview.status import problems_of
@@ -32,7 +32,7 @@ from generator.search.pagefind import SearchIndexError, index_site
 from generator.site.census import Census, take_census
 from generator.site.csp import add_csp
 from generator.site.desk import desk_facts
-from generator.site.pages import SCRIPTS, STYLESHEETS, GeneratedSite, generate_site
+from generator.site.pages import SCRIPTS, STYLESHEETS, PlannedSite, generate_site
 from generator.site.urls import local_address_warning
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -100,7 +100,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                                   "above); run `factcheck check` for the full report")
             status = self.preview.status
             status.failed(problems_of(result.diagnostics))
-            if status.snapshot().has_site:
+            if status.state().has_site:
                 # Stop before anything is written: the server keeps the last good site
                 # and shows the errors on it (`generator/preview/overlay.py`).
                 raise PluginError("factcheck: the sources and claims have errors (listed "
@@ -126,7 +126,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                     target.append(name)
         return config
 
-    def _plan(self, result: CheckResult, docs_dir: Path) -> GeneratedSite:
+    def _plan(self, result: CheckResult, docs_dir: Path) -> PlannedSite:
         claims_dir = result.settings.claims_dir
         if self.preview is None:
             return generate_site(result.site_corpus, docs_dir,
@@ -162,17 +162,17 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
         return env
 
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
-        if not isinstance(page, GeneratedPage):
+        if not isinstance(page, PlannedMkDocsPage):
             page.update_date = sitemap_day(self.newest)  # never the build machine's clock
         return page
 
     def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-        if isinstance(page, GeneratedPage):
-            page.content = page.spec.body()
+        if isinstance(page, PlannedMkDocsPage):
+            page.content = page.planned.body()
         return context
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        if isinstance(page, GeneratedPage):
+        if isinstance(page, PlannedMkDocsPage):
             page.content = ""  # written: let it go
             self.pages.was_written(page)
         return add_csp(output)

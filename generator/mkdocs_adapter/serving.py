@@ -34,11 +34,11 @@ def show_errors_on_pages(server: LiveReloadServer, status: BuildStatus, root: Pa
 def _guarded(build: Callable[[], None], status: BuildStatus, root: Path, config_file: str
              ) -> Callable[[], None]:
     def rebuild() -> None:
-        before = status.snapshot().generation
+        before = status.state().generation
         try:
             build()
         except Exception as exc:
-            if status.snapshot().generation != before:
+            if status.state().generation != before:
                 return  # the check's errors: reported, and shown on the pages
             if isinstance(exc, Abort) and isinstance(exc.__context__, Exception):
                 exc = exc.__context__  # MkDocs' own error, said once it stopped

@@ -99,7 +99,7 @@ class CheckMemory:
                           read_claim=self._loader("claim", load_claim),
                           read_person=self._loader("person", load_person),
                           anchor=self.anchor, resolution=self.resolution,
-                          verdict=self.verdict, snapshot=self.snapshot,
+                          verdict=self.verdict, snapshot_sha256=self.snapshot_sha256,
                           paragraphs=self.paragraphs)
 
     def _loader(self, kind: str, load: Loader[T]) -> Loader[T]:
@@ -136,17 +136,17 @@ class CheckMemory:
         self._digests.put(path, (stamp, digest))
         return digest
 
-    def snapshot(self, path: Path) -> str:
-        """A snapshot's digest, extracted again only when the file's stamp changes; raises
-        as `snapshots.file_sha256` does."""
+    def snapshot_sha256(self, path: Path) -> str:
+        """A snapshot's `sha256:<hex>`, extracted again only when the file's stamp changes;
+        raises as `snapshots.file_sha256` does."""
         st = os.stat(path)
         stamp: _Stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
         hit = self._snapshots.get(path)
         if hit is not None and hit[0] == stamp:
             return hit[1]
-        digest = file_sha256(path)
-        self._snapshots.put(path, (stamp, digest))
-        return digest
+        snapshot_sha256 = file_sha256(path)
+        self._snapshots.put(path, (stamp, snapshot_sha256))
+        return snapshot_sha256
 
     def _index(self, source: Source
                ) -> tuple[SourceIndex, dict[_AnchorKey, Match | Failure]]:

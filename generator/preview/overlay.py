@@ -21,7 +21,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from generator.preview.status import BuildStatus, Snapshot
+from generator.preview.status import BuildState, BuildStatus
 
 PREFIX = "/.factcheck-preview/"  # a dot folder: no page of the site can live there
 WAIT_SECONDS = 25.0  # a long poll ends within this, so no proxy or browser gives up on it
@@ -59,17 +59,17 @@ def _asset(name: str) -> bytes:
     return (resources.files("generator.preview") / "assets" / name).read_bytes()
 
 
-def error_list(now: Snapshot) -> str:
+def error_list(now: BuildState) -> str:
     return _templates().get_template("errors.html.j2").render(
         problems=now.problems, has_site=now.has_site)
 
 
-def error_page(now: Snapshot) -> str:
+def error_page(now: BuildState) -> str:
     return _templates().get_template("page.html.j2").render(
         problems=now.problems, has_site=now.has_site, generation=now.generation, base=PREFIX)
 
 
-def inject(html: bytes, now: Snapshot) -> bytes:
+def inject(html: bytes, now: BuildState) -> bytes:
     """A served page with the preview's reload script and, while there are errors, their
     list at the top of its body."""
     tail = (f'<script src="{PREFIX}preview.js" data-generation="{now.generation}" defer>'
@@ -99,7 +99,7 @@ class PreviewApp:
         path = environ.get("PATH_INFO", "")
         if path.startswith(PREFIX):
             return self._own(path[len(PREFIX):], environ, start_response)
-        now = self.status.snapshot()
+        now = self.status.state()
         if not now.has_site and now.problems and _is_page(path):
             return _reply(start_response, "500 Internal Server Error",
                           "text/html; charset=utf-8", error_page(now).encode())

@@ -28,7 +28,10 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class BuildState:
+    """The preview's builds as they stood at one moment (not a snapshot of a page's bytes,
+    `content/snapshots.py`): the status hands out one, and moves on to the next."""
+
     generation: int
     has_site: bool  # a good build is being served
     problems: tuple[Problem, ...]  # why the latest build failed; none when it succeeded
@@ -37,9 +40,9 @@ class Snapshot:
 class BuildStatus:
     def __init__(self) -> None:
         self._changed = threading.Condition()
-        self._now = Snapshot(0, False, ())
+        self._now = BuildState(0, False, ())
 
-    def snapshot(self) -> Snapshot:
+    def state(self) -> BuildState:
         with self._changed:
             return self._now
 
@@ -54,7 +57,7 @@ class BuildStatus:
 
     def _move(self, has_site: bool, problems: tuple[Problem, ...]) -> None:
         with self._changed:
-            self._now = Snapshot(self._now.generation + 1, has_site, problems)
+            self._now = BuildState(self._now.generation + 1, has_site, problems)
             self._changed.notify_all()
 
     def wait(self, after: int, timeout: float) -> int:

@@ -4,7 +4,7 @@ Every search first downloads the bundle's metadata (`pagefind.<hash>.pf_meta`), 
 each indexed page's result fragment by a 10-character content hash plus its word count.
 Random hashes do not compress: at 12,500 pages that list is most of a 90 kB download. Here
 each fragment is renamed `<build>/<n>`, `n` being the page's number in base 36 and `build`
-a digest of all the original hashes (so every change of any page gives every fragment a
+a hash of all the original hashes (so every change of any page gives every fragment a
 new URL, and a browser's or CDN's cached fragment is never served for another page), and
 the metadata is rewritten to match; nothing else in the bundle names a fragment (index and
 filter chunks refer to pages by number).
@@ -158,10 +158,10 @@ def shorten_fragment_names(bundle: Path) -> int:
             if any(not (bundle / "fragment" / f"{name}.pf_fragment").is_file()
                    for name, _ in pages):
                 raise FormatError("a page's fragment is missing")
-            digest = hashlib.sha256(language.encode("utf-8"))
+            hashed = hashlib.sha256(language.encode("utf-8"))
             for name, _ in pages:
-                digest.update(b"\0" + name.encode("utf-8"))
-            build = digest.hexdigest()[:8]
+                hashed.update(b"\0" + name.encode("utf-8"))
+            build = hashed.hexdigest()[:8]
             renamed = [(f"{build}/{base36(n)}", words) for n, (_, words) in enumerate(pages)]
             new_meta = meta[:start] + encode_pages(renamed) + meta[end:]
             if read_pages(new_meta)[0] != renamed:

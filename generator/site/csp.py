@@ -26,8 +26,8 @@ def _inline_script_hashes(html: str) -> list[str]:
         kind = _TYPE.search(attrs)
         if (kind.group(1).lower() if kind else "") not in _EXECUTABLE:
             continue
-        digest = hashlib.sha256(body.encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        sha256 = hashlib.sha256(body.encode("utf-8")).digest()
+        hashes.add(f"'sha256-{base64.b64encode(sha256).decode()}'")
     return sorted(hashes)
 
 

@@ -1,0 +1,148 @@
+"""A fact check's page: the verdict in short, the evidence in columns by stance and
+account, each excerpt linked to its passage and to the original, then the analysis."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.anchoring.anchor import Span
+from generator.anchoring.resolve import ResolvedEvidence
+from generator.model import Claim, Stance
+from generator.review.accounts import tally_text
+from generator.site.desk import contact_href
+from generator.site.highlight import Mark, highlight
+from generator.site.jsonld import absolute, claim_review, script_json
+from generator.site.markup import render_markdown
+from generator.site.pages.planner import STANCE_LABELS, SitePlanner
+from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
+from generator.site.updates import latest
+from generator.site.urls import claim_url, slugify, source_url
+
+COLUMNS = (
+    (Stance.SUPPORTS, "What supports the claim", "✚", "supports the claim"),
+    (Stance.REFUTES, "What disputes the claim", "−", "disputes the claim"),
+    (Stance.CONTEXT, "Context", "ℹ", "was cited as context"),
+)
+# Excerpts of one account shown on a claim page before "more from this account": with three
+# accounts of ten quotes a column, the disputing one is still near the top on a phone.
+SHOWN = 2
+
+
+def plan(site: SitePlanner) -> None:
+    for claim in site.claims:
+        claim_page(site, claim)
+
+
+def claim_page(site: SitePlanner, claim: Claim) -> None:
+    url = claim_url(claim.slug)
+    link = site.linker(url)
+    evidence = site.corpus.evidence.get(claim.slug, ())
+    updates = site.updates.get(claim.slug, ())
+    updated = max((d for d in (claim.updated, latest(updates)) if d), default=None)
+    verdict = site.settings.verdict(claim.verdict)
+    page_address = absolute(site.settings, url)
+    toc = [("in-short", "In short"), ("competing-accounts", "Competing accounts"),
+           ("analysis", "Analysis")]
+    if updates or claim.corrections:
+        toc.append(("updates-and-corrections", "Updates and corrections"))
+    key = (site.claim_key(claim.slug), updates, updated)
+
+    def context() -> dict[str, Any]:
+        columns = []
+        filtered: set[str] = set()  # sources already given to the search's source filter
+        own = {a.index: a.own for a in site.accounts(claim.slug)}
+        tallies = site.tallies(claim.slug)
+        for stance, title, icon, none in COLUMNS:
+            items = [e for e in evidence if e.evidence.stance is stance]
+            groups: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+            for e in items:
+                # Pagefind counts every element that carries a filter value: one per
+                # source keeps the filter's counts to fact checks, as on /sources/.
+                item = {**excerpt(site, e, link), "filter": e.source.id not in filtered}
+                filtered.add(e.source.id)
+                groups[e.account, own[e.index]].append(item)
+            columns.append({
+                "stance": stance.value, "title": title, "label": STANCE_LABELS[stance],
+                "icon": icon, "none": none,
+                "count": len(items), "tally": tally_text(tallies[stance]),
+                "groups": [{"account": k, "own": mine, "excerpts": v[:SHOWN],
+                            "more": v[SHOWN:]} for (k, mine), v in groups.items()],
+            })
+        appearances = []
+        for ref in claim.appearance:
+            if ref in site.corpus.sources:
+                appearances.append({"href": link(source_url(ref)),
+                                    "label": site.corpus.sources[ref].title})
+            else:
+                appearances.append({"href": ref, "label": ref})
+        return dict(
+            claim=claim, verdict=verdict, columns=columns,
+            verdict_href=link(f"methodology/#verdict-{claim.verdict}"),
+            report_href=site.settings.issue_url(page_address, claim.headline),
+            contact=site.settings.desk.contact,
+            contact_href=contact_href(site.settings.desk.contact or ""),
+            corrections_href=link("corrections/"),
+            appearances=appearances,
+            claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
+            topics=[{"href": link(f"topics/{t}/"), "label": site.settings.topic(t).name}
+                    for t in claim.tags],
+            analysis=Markup(render_markdown(claim.body)),
+            updated=updated, updates=updates,
+            jsonld=Markup(script_json(claim_review(
+                site.corpus, claim, updated.iso if updated else None))),
+        )
+
+    site.page(url, "claim.html.j2",
+              title=f"{claim.headline} (claimed {claimed(claim.claim_date)})",
+              description=share_description(verdict.label, claim.claimant,
+                                            claim.claim_date, claim.claim),
+              toc=toc, key=key, context=context, date=site.changed[claim.slug].first_day,
+              article=(claim.published.first_day, updated.first_day if updated else None))
+
+
+def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
+            ) -> dict[str, Any]:
+    source = e.source
+    by_passage: dict[str, list[Span]] = {}
+    for span in e.match.spans:
+        by_passage.setdefault(span.passage, []).append(span)
+    # The quoted words are the excerpt; the sentence around them is secondary, so two
+    # excerpts from one sentence read as two pieces of evidence.
+    parts: list[str] = []
+    quoted_parts: list[str] = []
+    widened = False
+    for passage_id, spans in by_passage.items():
+        text = source.passage(passage_id).text
+        left, _ = sentence_bounds(text, spans[0].start, spans[0].end)
+        _, right = sentence_bounds(text, spans[-1].start, spans[-1].end)
+        marks = [Mark(s.start - left, s.end - left, "", e.evidence.stance.value)
+                 for s in spans]
+        context = highlight(text[left:right], marks)
+        parts.append(("… " if left > 0 else "") + str(context) +
+                     (" …" if right < len(text) else ""))
+        quoted_parts.extend(text[s.start:s.end] for s in spans)
+        widened = widened or len(spans) > 1 or (spans[0].start, spans[0].end) != (left, right)
+    first = e.match.spans[0]
+    original = None
+    if source.url:
+        quoted = source.passage(first.passage).text[first.start:first.end]
+        if len(e.match.spans) > 1:
+            last = e.match.spans[-1]
+            quoted = quoted + " " + source.passage(last.passage).text[last.start:last.end]
+        original = source.url.split("#")[0] + text_fragment(site.article(source), quoted)
+    return {
+        "id": f"e{e.index + 1}",
+        "quote": " … ".join(quoted_parts),
+        "context": Markup(" [⋯] ".join(parts)) if widened or len(by_passage) > 1 else None,
+        "passage_href": link(source_url(source.id) + "#" + e.anchor),
+        "passage_id": first.passage,
+        "source_title": source.title,
+        "outlet": source.outlet,
+        "published": source.published.human if source.published else None,
+        "original_href": original,
+        "note": e.evidence.note,
+    }

@@ -1,0 +1,99 @@
+"""The listings a reader browses: every fact check, the fact checks by verdict, topic and
+claimant (an index of the groups, then a listing a group), and the stored sources. A
+listing of many claims runs over pages of `per_page`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from generator.model import Claim, fingerprint
+from generator.site.pages.planner import Group, SitePlanner
+from generator.site.urls import listing_url, relative, slugify, source_url
+
+# The groupings a reader browses by: the folder of each and its index's heading.
+BROWSING = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topic",
+            "claimants": "Fact checks by claimant"}
+
+
+def plan(site: SitePlanner) -> None:
+    listing(site, "claims/", "All fact checks", site.claims,
+            intro=f"{len(site.claims)} fact checks, newest first.",
+            empty="There are no fact checks yet.")
+    for kind, title in BROWSING.items():
+        found = groups(site, kind)
+        index = [{"href": relative(f"{kind}/", f"{kind}/{g.key}/"), "label": g.label,
+                  "count": len(g.claims), "note": g.note, "facts": ()} for g in found]
+        listing(site, f"{kind}/", title, (), groups=index)
+        for g in found:
+            count = f"{len(g.claims)} fact check{'' if len(g.claims) == 1 else 's'}."
+            listing(site, f"{kind}/{g.key}/", g.label, g.claims, intro=(
+                g.note if kind == "verdicts" else f"{g.note} {count}".strip()),
+                empty="There are no fact checks with this verdict yet."
+                if kind == "verdicts" else "")
+    index = [{"href": relative("sources/", source_url(s.id)), "label": s.title,
+              "count": len(site.corpus.claims_citing(s.id)), "note": "",
+              # (what it is, as shown): "not recorded" follows what is unknown.
+              "facts": [("outlet", s.outlet), ("publication date", f"published "
+                        f"{s.published.human}" if s.published else None)]}
+             for s in sorted(site.corpus.sources.values(), key=lambda s: s.title.casefold())]
+    listing(site, "sources/", "Sources", (), groups=index,
+            intro="The stored articles every quote is checked against, with the number "
+                  "of fact checks citing each.")
+
+
+def groups(site: SitePlanner, kind: str) -> list[Group]:
+    if kind == "verdicts":
+        return [Group(v.key, v.label, tuple(c for c in site.claims if c.verdict == v.key),
+                      v.definition) for v in site.settings.verdicts]
+    # Slug to claims (a dict keeps them newest first and each once), and label. A
+    # claim's tags are the slugs of registered topics, which have names and notes.
+    buckets: dict[str, dict[str, Claim]] = defaultdict(dict)
+    labels: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for c in site.claims:
+        if kind == "topics":
+            for slug in c.tags:
+                topic = site.settings.topic(slug)
+                labels[slug], notes[slug] = topic.name, topic.description or ""
+                buckets[slug][c.slug] = c
+        else:
+            key = slugify(c.claimant)
+            labels.setdefault(key, c.claimant)
+            buckets[key][c.slug] = c
+    return [Group(k, labels[k], tuple(buckets[k].values()), notes.get(k, ""))
+            for k in sorted(buckets, key=lambda k: labels[k].casefold())]
+
+
+def listing(site: SitePlanner, base: str, heading: str, claims: Sequence[Claim],
+            intro: str = "", groups: Sequence[dict[str, Any]] = (), empty: str = "") -> None:
+    """Plan a listing's pages; `empty` is what it says when it has no claims."""
+    per = site.settings.per_page
+    pages = max(1, -(-len(claims) // per))
+    for n in range(1, pages + 1):
+        url = listing_url(base, n)
+        shown = claims[(n - 1) * per: n * per]
+        site.page(
+            url, "listing.html.j2", title=heading if n == 1 else f"{heading} (page {n})",
+            key=(heading, intro, groups if n == 1 else (), empty, n, pages,
+                 [(c.slug, fingerprint(c), site.evidence_line(c)) for c in shown]),
+            context=listing_context(site, base, n, pages, heading, intro,
+                                    groups if n == 1 else (), shown,
+                                    empty if not claims else ""),
+            date=site.newest_date(c.slug for c in shown))
+
+
+def listing_context(site: SitePlanner, base: str, n: int, pages: int, heading: str,
+                    intro: str, groups: Sequence[dict[str, Any]], claims: Sequence[Claim],
+                    empty: str = "") -> Callable[[], dict[str, Any]]:
+    url = listing_url(base, n)
+    link = site.linker(url)
+    per = site.settings.per_page
+    return lambda: dict(
+        heading=heading, intro=intro, groups=groups, claims=claims, empty=empty,
+        first_number=(n - 1) * per + 1, link=site.claim_linker(url),
+        verdict=site.settings.verdict, evidence_line=site.evidence_line, page=n,
+        pages=pages,
+        prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
+        next_href=link(listing_url(base, n + 1)) if n < pages else None)

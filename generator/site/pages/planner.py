@@ -1,0 +1,173 @@
+"""What every page kind plans with: the planned page, and the planner that holds one build.
+
+A planned page knows its title, table of contents and a key, a digest of everything it
+shows, and renders its HTML only when asked: an engine renders one page at a time and keeps
+none, and a preview re-renders only the pages whose key changed. The planner holds what the
+page kinds share (the corpus, the claims newest first, their history and memos kept for
+one build) and plans each page a kind hands it (`SitePlanner.page`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.anchoring.normalize import normalise_text
+from generator.anchoring.resolve import Corpus
+from generator.digest import text_digest
+from generator.history.revisions import History, read_history
+from generator.model import Claim, Source, Stance, fingerprint
+from generator.review.accounts import Account, Tally, accounts, compact_text, corroboration
+from generator.site.render import environment, meta_value
+from generator.site.updates import last_changed, updates_by_claim
+from generator.site.urls import claim_url, relative
+
+STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Disputes",
+                 Stance.CONTEXT: "Context"}
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page as the core plans it for an engine to write: everything but its HTML, which
+    `body()` renders."""
+
+    path: str  # e.g. claims/<slug>/index.md
+    title: str
+    description: str | None
+    toc: tuple[tuple[str, str], ...]  # (id, title) of its sections
+    date: str | None  # the day its content last changed, for the sitemap
+    key: str  # a digest of everything the page shows
+    body: Callable[[], str]
+    kind: str = "website"  # for link previews (og:type): `article` for a fact check
+    published: str | None = None  # an article's dates, YYYY-MM-DD
+    modified: str | None = None
+
+    def markdown(self) -> str:
+        """Front-matter, then the HTML (Markdown passes HTML through as it is)."""
+        front = f"---\ntitle: {meta_value(self.title)}\n"
+        if self.description:
+            front += f"description: {meta_value(self.description)}\n"
+        return front + "---\n\n" + self.body()
+
+
+# Given a key and a way to make a part of a data file, the part: a long-running caller
+# may answer from what it kept (see `generator.preview`).
+PartMemo = Callable[[str, Callable[[], str]], str]
+
+
+def no_memo(key: str, make: Callable[[], str]) -> str:
+    """The part, made now: what a one-off build keeps of earlier builds (nothing)."""
+    return make()
+
+
+@dataclass(frozen=True)
+class Group:
+    """A browsing group: a verdict, topic or claimant, with its claims newest first."""
+
+    key: str
+    label: str
+    claims: tuple[Claim, ...]
+    note: str = ""
+
+
+def newest_first(claims: Iterable[Claim]) -> list[Claim]:
+    def key(c: Claim) -> tuple[int, int, int, int, int, int, str]:
+        # As PartialDate orders itself, without a Python-level comparison per step.
+        changed, published = c.updated or c.published, c.published
+        return (changed.year, changed.month, changed.day, published.year, published.month,
+                published.day, c.slug)
+
+    return sorted(claims, key=key, reverse=True)
+
+
+class SitePlanner:
+    """One build's plan: the pages and files the page kinds add, and what they share."""
+
+    def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
+                 history: History | None = None, part: PartMemo = no_memo) -> None:
+        self.corpus = corpus
+        self.settings = corpus.settings
+        self.docs_dir = docs_dir
+        self.env = environment()
+        self.files: dict[str, str | bytes] = {}
+        self.pages: dict[str, PlannedPage] = {}
+        self.claims = newest_first(corpus.claims.values())
+        self._articles: dict[str, str] = {}
+        self.part = part
+        self.claim_keys: dict[str, str] = {}
+        self._accounts: dict[str, tuple[Account, ...]] = {}
+        self._evidence_lines: dict[str, str] = {}
+        self.settings_key = text_digest(repr(self.settings))
+        # Read once, before any page: pages only look changes up.
+        self.history = history if history is not None else read_history(
+            self.settings.root, self.settings.claims_dir)
+        self.updates = updates_by_claim(corpus.claims, self.history, self.settings,
+                                        corpus.sources)
+        # The day each claim last changed, from its dates and its history alike: the
+        # page's "Updated", the sitemap and the feed say the same.
+        self.changed = {slug: last_changed(c, self.updates.get(slug, ()))
+                        for slug, c in corpus.claims.items()}
+
+    def linker(self, page_url: str) -> Callable[[str], str]:
+        return lambda to: relative(page_url, to)
+
+    def claim_linker(self, page_url: str) -> Callable[[str], str]:
+        return lambda slug: relative(page_url, claim_url(slug))
+
+    def article(self, source: Source) -> str:
+        """A source's whole text, normalised once for every quote that links into it."""
+        if source.id not in self._articles:
+            self._articles[source.id] = normalise_text("\n\n".join(p.text for p in source.passages))
+        return self._articles[source.id]
+
+    def page(self, url: str, template: str, *, title: str, key: Iterable[object],
+             context: Callable[[], dict[str, Any]], description: str | None = None,
+             toc: Sequence[tuple[str, str]] = (), date: str | None = None,
+             article: tuple[str, str | None] | None = None) -> None:
+        """Plan a page. `key` names everything `context` reads, so equal keys mean equal
+        pages; the context is built, and the template rendered, only when asked."""
+        path = url + "index.md"
+        digest = text_digest(repr((template, self.settings_key, title, description, tuple(toc),
+                               date, article, *key)))
+
+        def body() -> str:
+            return self.env.get_template(template).render(**context())
+
+        published, modified = article or (None, None)
+        self.pages[path] = PlannedPage(path, title, description, tuple(toc), date, digest,
+                                       body, "article" if article else "website", published,
+                                       modified)
+
+    def newest_date(self, slugs: Iterable[str]) -> str | None:
+        return max((self.changed[s].first_day for s in slugs), default=None)
+
+    def accounts(self, slug: str) -> tuple[Account, ...]:
+        """Whose account each of a claim's evidence items is, computed once a claim."""
+        if slug not in self._accounts:
+            self._accounts[slug] = accounts(self.corpus.claims[slug], self.corpus.sources,
+                                           self.corpus.registry)
+        return self._accounts[slug]
+
+    def tallies(self, slug: str) -> dict[Stance, Tally]:
+        return corroboration(self.accounts(slug))
+
+    def evidence_line(self, claim: Claim) -> str:
+        """A claim's corroboration in a line, for listings (each claim is in several)."""
+        slug = claim.slug
+        if slug not in self._evidence_lines:
+            self._evidence_lines[slug] = self.part(
+                f"{self.settings_key}:evidence:{self.claim_key(slug)}",
+                lambda: compact_text(self.tallies(slug)))
+        return self._evidence_lines[slug]
+
+    def claim_key(self, slug: str) -> str:
+        """A digest of a claim and the sources it names: what its page and its claims.json
+        entry show, apart from history."""
+        if slug not in self.claim_keys:
+            claim, sources = self.corpus.claims[slug], self.corpus.sources
+            cited = sorted({e.source for e in claim.evidence} | set(claim.appearance))
+            self.claim_keys[slug] = text_digest(repr((slug, fingerprint(claim), [
+                (s, fingerprint(sources[s])) for s in cited if s in sources])))
+        return self.claim_keys[slug]

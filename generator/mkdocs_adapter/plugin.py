@@ -138,12 +138,15 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
         if self.failing:
             return Files([])
         docs = Path(config.docs_dir).resolve()
-        claims = (self.root / self.result.settings.claims_dir).resolve()
-        prefix = claims.relative_to(docs).as_posix() + "/" if claims.is_relative_to(docs) else None
+        data = [(self.root / folder).resolve() for folder in (
+            self.result.settings.claims_dir, self.result.settings.people_dir)]
+        prefixes = tuple(d.relative_to(docs).as_posix() + "/" for d in data
+                         if d.is_relative_to(docs))
         for f in list(files):
-            # Claim files are data; their pages are generated.
-            if prefix and f.src_uri.startswith(prefix) and f.src_uri.endswith(".md") and (
-                    "/" not in f.src_uri[len(prefix):]):
+            # Claim files and the registry's entries are data; their pages are generated.
+            if f.src_uri.endswith(".md") and any(
+                    f.src_uri.startswith(p) and "/" not in f.src_uri[len(p):]
+                    for p in prefixes):
                 files.remove(f)
         for path, content in self.site.files.items():
             replace(files, File.generated(config, path, content=content))

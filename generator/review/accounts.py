@@ -27,6 +27,7 @@ class Account:
     who: str  # the account's name without qualifier: the entry's name when registered
     party: Party  # as compared
     own: bool  # the claimant's own account
+    entry: str | None = None  # the slug of the account's registry entry
 
     @property
     def stance(self) -> Stance:
@@ -40,8 +41,8 @@ def accounts(claim: Claim, sources: Mapping[str, Source], registry: Registry
     for i, ev in enumerate(claim.evidence):
         source = sources.get(ev.source)
         written = ev.account or (source.outlet if source else None)
+        entry = registry.find(written) if written else None
         if written:
-            entry = registry.find(written)
             name = registry.display(written)
             who = entry.name if entry else written
             party = registry.party_of(written)
@@ -50,7 +51,8 @@ def accounts(claim: Claim, sources: Mapping[str, Source], registry: Registry
             party = frozenset({f"source:{ev.source}"})
         if ev.speaks_for:
             party = registry.party_of(ev.speaks_for)
-        out.append(Account(i, ev, name, who, party, bool(party & mine)))
+        out.append(Account(i, ev, name, who, party, bool(party & mine),
+                           entry.slug if entry else None))
     return tuple(out)
 
 

@@ -20,7 +20,7 @@ from generator.site.markup import render_markdown
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
 from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
 from generator.site.updates import latest
-from generator.site.urls import claim_url, slugify, source_url
+from generator.site.urls import claim_url, person_url, source_url
 
 COLUMNS = (
     (Stance.SUPPORTS, "What supports the claim", "✚", "supports the claim"),
@@ -50,11 +50,12 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
     if updates or claim.corrections:
         toc.append(("updates-and-corrections", "Updates and corrections"))
     key = (site.claim_key(claim.slug), updates, updated)
+    entry = site.corpus.registry.find(claim.claimant)
 
     def context() -> dict[str, Any]:
         columns = []
         filtered: set[str] = set()  # sources already given to the search's source filter
-        own = {a.index: a.own for a in site.accounts(claim.slug)}
+        accounts = site.accounts(claim.slug)
         tallies = site.tallies(claim.slug)
         for stance, title, icon, none in COLUMNS:
             items = [e for e in evidence if e.evidence.stance is stance]
@@ -64,7 +65,7 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
                 # source keeps the filter's counts to fact checks, as on /sources/.
                 item = {**excerpt(site, e, link), "filter": e.source.id not in filtered}
                 filtered.add(e.source.id)
-                groups[e.account, own[e.index]].append(item)
+                groups[accounts[e.index].name, accounts[e.index].own].append(item)
             columns.append({
                 "stance": stance.value, "title": title, "label": STANCE_LABELS[stance],
                 "icon": icon, "none": none,
@@ -87,7 +88,9 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
             contact_href=contact_href(site.settings.desk.contact or ""),
             corrections_href=link("corrections/"),
             appearances=appearances,
-            claimant_link=link(f"claimants/{slugify(claim.claimant)}/"),
+            claimant=site.claimant(claim),
+            claimant_link=link(person_url(entry.slug)) if entry else None,
+            aliases=site.names_on(claim.slug),
             topics=[{"href": link(f"topics/{t}/"), "label": site.settings.topic(t).name}
                     for t in claim.tags],
             analysis=Markup(render_markdown(claim.body)),
@@ -98,7 +101,7 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
 
     site.page(url, "claim.html.j2",
               title=f"{claim.headline} (claimed {claimed(claim.claim_date)})",
-              description=share_description(verdict.label, claim.claimant,
+              description=share_description(verdict.label, site.claimant(claim),
                                             claim.claim_date, claim.claim),
               toc=toc, key=key, context=context, date=site.changed[claim.slug].first_day,
               article=(claim.published.first_day, updated.first_day if updated else None))

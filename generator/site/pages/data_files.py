@@ -1,5 +1,6 @@
-"""The data files beside the pages: claims.json, the Atom feed, and the assets every page
-loads (the packaged script and stylesheet, and one made from the verdict scale)."""
+"""The data files beside the pages: claims.json, people.json, the Atom feed, and the
+assets every page loads (the packaged script and stylesheet, and one made from the verdict
+scale)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def plan(site: SitePlanner) -> None:
     site.files["claims.json"] = feeds.claims_json(site.corpus, lambda slug: site.part(
         f"{site.settings_key}:claims.json:{site.claim_key(slug)}",
         lambda: feeds.claim_entry(site.corpus, slug)))
+    site.files["people.json"] = feeds.people_json(site.corpus)
     site.files["feed.xml"] = feeds.atom(site.corpus, site.claims, site.updates)
     site.files["assets/verdicts.css"] = "".join(
         f".fc-verdict-{v.key} {{ --fc-colour: {v.colour}; }}\n" for v in site.settings.verdicts)

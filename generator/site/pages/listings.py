@@ -10,11 +10,11 @@ from typing import Any
 
 from generator.model import Claim, fingerprint
 from generator.site.pages.planner import Group, SitePlanner
-from generator.site.urls import listing_url, relative, slugify, source_url
+from generator.site.urls import listing_url, person_url, relative, source_url
 
-# The groupings a reader browses by: the folder of each and its index's heading.
-BROWSING = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topic",
-            "claimants": "Fact checks by claimant"}
+# The groupings a reader browses by: the folder of each and its index's heading. A
+# claimant's fact checks are listed on its page in the registry (`people/<slug>/`).
+BROWSING = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topic"}
 
 
 def plan(site: SitePlanner) -> None:
@@ -32,6 +32,10 @@ def plan(site: SitePlanner) -> None:
                 g.note if kind == "verdicts" else f"{g.note} {count}".strip()),
                 empty="There are no fact checks with this verdict yet."
                 if kind == "verdicts" else "")
+    claimants = groups(site, "claimants")
+    listing(site, "claimants/", "Fact checks by claimant", (), groups=[
+        {"href": relative("claimants/", person_url(g.key)), "label": g.label,
+         "count": len(g.claims), "note": g.note, "facts": ()} for g in claimants])
     index = [{"href": relative("sources/", source_url(s.id)), "label": s.title,
               "count": len(site.corpus.claims_citing(s.id)), "note": "",
               # (what it is, as shown): "not recorded" follows what is unknown.
@@ -58,10 +62,9 @@ def groups(site: SitePlanner, kind: str) -> list[Group]:
                 topic = site.settings.topic(slug)
                 labels[slug], notes[slug] = topic.name, topic.description or ""
                 buckets[slug][c.slug] = c
-        else:
-            key = slugify(c.claimant)
-            labels.setdefault(key, c.claimant)
-            buckets[key][c.slug] = c
+        elif (entry := site.corpus.registry.find(c.claimant)) is not None:
+            labels[entry.slug], notes[entry.slug] = entry.name, entry.role or ""
+            buckets[entry.slug][c.slug] = c
     return [Group(k, labels[k], tuple(buckets[k].values()), notes.get(k, ""))
             for k in sorted(buckets, key=lambda k: labels[k].casefold())]
 
@@ -94,6 +97,7 @@ def listing_context(site: SitePlanner, base: str, n: int, pages: int, heading: s
         heading=heading, intro=intro, groups=groups, claims=claims, empty=empty,
         first_number=(n - 1) * per + 1, link=site.claim_linker(url),
         verdict=site.settings.verdict, evidence_line=site.evidence_line, page=n,
+        who=site.claimant,
         pages=pages,
         prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
         next_href=link(listing_url(base, n + 1)) if n < pages else None)

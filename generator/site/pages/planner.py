@@ -150,6 +150,19 @@ class SitePlanner:
                                            self.corpus.registry)
         return self._accounts[slug]
 
+    def claimant(self, claim: Claim) -> str:
+        """A claim's claimant as readers see it: the registry entry's name."""
+        return self.corpus.registry.display(claim.claimant)
+
+    def names_on(self, slug: str) -> tuple[str, ...]:
+        """Every name and alias of the claimant and accounts of a claim, so that a search
+        for any spelling finds it (Pagefind has no synonyms)."""
+        registry = self.corpus.registry
+        slugs = [e.slug for e in (registry.find(self.corpus.claims[slug].claimant),) if e]
+        slugs += [a.entry for a in self.accounts(slug) if a.entry]
+        return tuple(dict.fromkeys(n for s in dict.fromkeys(slugs)
+                                   for n in registry.people[s].names[1:]))
+
     def tallies(self, slug: str) -> dict[Stance, Tally]:
         return corroboration(self.accounts(slug))
 
@@ -169,5 +182,6 @@ class SitePlanner:
             claim, sources = self.corpus.claims[slug], self.corpus.sources
             cited = sorted({e.source for e in claim.evidence} | set(claim.appearance))
             self.claim_keys[slug] = text_digest(repr((slug, fingerprint(claim), [
-                (s, fingerprint(sources[s])) for s in cited if s in sources])))
+                (s, fingerprint(sources[s])) for s in cited if s in sources],
+                self.corpus.registry.key)))
         return self.claim_keys[slug]

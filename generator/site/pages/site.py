@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.anchoring.resolve import Corpus
 from generator.history.revisions import History
-from generator.site.pages import claim, data_files, hand_written, listings, source
+from generator.site.pages import claim, data_files, hand_written, listings, people, source
 from generator.site.pages.planner import PartMemo, PlannedPage, SitePlanner, no_memo
 
 log = logging.getLogger("factcheck.pages")
@@ -26,6 +26,7 @@ KINDS: tuple[Callable[[SitePlanner], None], ...] = (
     claim.plan,
     source.plan,
     listings.plan,
+    people.plan,
     hand_written.plan,
     data_files.plan,
 )

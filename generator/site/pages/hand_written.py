@@ -34,7 +34,8 @@ def plan(site: SitePlanner) -> None:
             "all_href": "claims/"}),),
         "methodology.md": (("verdicts.html.j2", {
             "verdicts": settings.verdicts, "best": settings.best_rating,
-            "needs": lambda v: [Need(n).text for n in v.needs]}),),
+            "needs": lambda v: [Need(n).text for n in v.needs],
+            "people_href": relative("methodology/", "people/")}),),
         "corrections.md": (
             ("report.html.j2", {"repo_url": settings.repo_url,
                                 "issues_href": settings.issue_url(),

@@ -22,6 +22,7 @@ from typing import Any
 from checkutil import run_cli
 from generator.commands.cli import main
 from generator.content.load import load_all
+from generator.content.registry import build_registry
 from generator.content.settings import load_settings
 from generator.review.rules import judge
 
@@ -32,7 +33,9 @@ CENSUS = re.compile(
     r"^census: (?P<files>\d+) claim files, (?P<pages>\d+) claim pages, (?P<json>\d+) "
     r"claims\.json entries, (?P<ld>\d+) ClaimReview blocks; (?P<anchored>\d+)/(?P<items>\d+) "
     r"evidence items anchored; (?P<shown>\d+)/(?P<cited>\d+) cited passages show their "
-    r"backlinks$", re.MULTILINE)
+    r"backlinks; (?P<people>\d+) people files, (?P<people_pages>\d+) people pages, "
+    r"(?P<people_json>\d+) people\.json entries; (?P<listed>\d+)/(?P<claimed>\d+) claims "
+    r"listed on their claimant's page$", re.MULTILINE)
 
 
 def lychee(site: Path, report_dir: Path) -> tuple[int, dict[str, Any]]:
@@ -62,8 +65,10 @@ def assert_content_checks_pass(root: Path, work: Path) -> None:
     claims = list(loaded.claims.values())
     assert claims, "the project has no claim"
     assert loaded.drafts == {}
+    registry, registry_problems = build_registry(loaded.people, settings)
+    assert registry_problems == []
     unmet = [(c.slug, c.verdict, [need.value for need in j.missing])
-             for c in claims if not (j := judge(c, loaded.sources, settings)).holds]
+             for c in claims if not (j := judge(c, loaded.sources, settings, registry)).holds]
     assert unmet == [], "claims whose evidence does not meet their verdict's rules"
 
     site = work / "site"
@@ -77,6 +82,8 @@ def assert_content_checks_pass(root: Path, work: Path) -> None:
     assert n["files"] == n["pages"] == n["json"] == n["ld"] == len(claims), n
     assert n["anchored"] == n["items"] > 0, n
     assert n["shown"] == n["cited"] > 0, n
+    assert n["people"] == n["people_pages"] == n["people_json"] == len(loaded.people) > 0, n
+    assert n["listed"] == n["claimed"] == len(claims), n
 
     code, report = lychee(site, work)
     assert broken(report) == []

@@ -8,9 +8,10 @@ import pytest
 
 from generator.anchoring.resolve import Corpus
 from generator.commands.cli import main
-from generator.model import Claim
+from generator.model import Claim, Person
 from generator.site.pages import SitePlanner
 from generator.site.pages import claim as claim_pages
+from generator.site.pages import people
 from siteutil import copy_project
 
 pytestmark = pytest.mark.site
@@ -75,3 +76,22 @@ def test_a_dropped_backlink_fails_the_build(
     assert main(["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]) == 1
     assert "backlinks on cited passages: missing sochi-summit-broker-peace#p10" in (
         capsys.readouterr().err)
+
+
+def test_a_dropped_person_page_fails_the_build_and_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path)
+    original = people.person_pages
+
+    def drop_one(site: SitePlanner, person: Person, claims: list[Claim],
+                 uses: list[people.Use]) -> None:
+        if person.slug != "eu-reporter":
+            original(site, person, claims, uses)
+
+    monkeypatch.setattr(people, "person_pages", drop_one)
+    assert main(["build", "--root", str(root), "--site-dir", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "people pages: missing eu-reporter" in err
+    # Both claims are EU Reporter's, and no page lists them now.
+    assert "claims on their claimant's page: missing dropped-claim, kept-claim" in err

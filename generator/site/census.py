@@ -1,7 +1,8 @@
 """After every build, count what reached the site: nothing a contributor wrote is lost.
 
 claim files = claim pages = claims.json entries = ClaimReview blocks; every evidence
-item anchored; every cited passage showing its backlinks. Any mismatch names what is
+item anchored; every cited passage showing its backlinks; registry files = people pages =
+people.json entries, and every claim listed on its claimant's page. Any mismatch names what is
 missing. A claim the corpus leaves out (a fact check scheduled for a later day) is
 counted apart, and must have reached neither a page nor claims.json.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from generator.anchoring.resolve import Corpus
 from generator.content.load import markdown_files
-from generator.site.urls import claim_url, source_url
+from generator.site.urls import claim_url, person_url, source_url
 
 _LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 _PASSAGE = re.compile(r'<div class="fc-passage[^"]*" id="(p\d+)">')
@@ -39,7 +40,10 @@ class Census:
                 f"{c['claims.json entries']} claims.json entries, {c['ClaimReview blocks']} "
                 f"ClaimReview blocks; {c['evidence anchored']}/{c['evidence items']} evidence "
                 f"items anchored; {c['passages with backlinks']}/{c['cited passages']} cited "
-                "passages show their backlinks"
+                f"passages show their backlinks; {c['people files']} people files, "
+                f"{c['people pages']} people pages, {c['people.json entries']} people.json "
+                f"entries; {c['claims on claimant pages']}/{c['claims on claimants']} claims "
+                "listed on their claimant's page"
                 + (f"; {later} more claim file(s) left out until their publication day"
                    if later else ""))
 
@@ -105,11 +109,45 @@ def take_census(corpus: Corpus, site_dir: Path) -> Census:
     cited = {f"{sid}#{pid}" for sid, ps in by_source.items() for pid in ps}
     census.problems += _missing("backlinks on cited passages", cited, shown)
 
+    people = _people(corpus, site_dir, census)
+
     census.counts = {
         "claim files": len(files), "claim pages": len(pages),
         "claims.json entries": len(entries), "ClaimReview blocks": len(reviews),
         "evidence items": len(expected_items), "evidence anchored": len(anchored),
         "cited passages": len(cited), "passages with backlinks": len(shown),
-        "claims left out": len(every & corpus.left_out),
+        "claims left out": len(every & corpus.left_out), **people,
     }
     return census
+
+
+def _people(corpus: Corpus, site_dir: Path, census: Census) -> dict[str, int]:
+    """Every entry of the registry has a page and a people.json entry, and every claim is
+    listed on its claimant's page (over all its pages)."""
+    settings = corpus.settings
+    files = {p.stem for p in markdown_files(settings.root / settings.people_dir)}
+    pages = {slug for slug in files if (site_dir / person_url(slug) / "index.html").is_file()}
+    entries: set[str] = set()
+    data = site_dir / "people.json"
+    if data.is_file():
+        entries = {p["slug"] for p in json.loads(data.read_text(encoding="utf-8"))["people"]}
+    census.problems += _missing("people pages", files, pages)
+    census.problems += _missing("people.json entries", files, entries)
+    expected: set[str] = set()
+    listed: set[str] = set()
+    by_claimant: dict[str, set[str]] = {}
+    for slug, claim in corpus.claims.items():
+        entry = corpus.registry.find(claim.claimant)
+        if entry is not None:
+            by_claimant.setdefault(entry.slug, set()).add(slug)
+            expected.add(slug)
+    for person, claims in by_claimant.items():
+        folder = site_dir / person_url(person)
+        linked = {h.rstrip("/").rsplit("/", 1)[-1] for page in folder.glob("**/index.html")
+                  for h in _HREF.findall(page.read_text(encoding="utf-8"))
+                  if "claims/" in h}
+        listed |= claims & linked
+    census.problems += _missing("claims on their claimant's page", expected, listed)
+    return {"people files": len(files), "people pages": len(pages),
+            "people.json entries": len(entries), "claims on claimants": len(expected),
+            "claims on claimant pages": len(listed)}

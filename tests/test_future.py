@@ -389,7 +389,7 @@ def test_build_future_builds_it_and_everything_links_to_it(scheduled: Path, tmp_
     assert "left out until" not in result.err
     assert (site / "claims" / SLUG / "index.html").is_file()
     assert SLUG in slugs(site)
-    for page in ("claimants/scheduled-ministry/index.html", "topics/topic-0/index.html",
+    for page in ("people/registered-0/index.html", "topics/topic-0/index.html",
                  "sources/russia-urges-talks/index.html", "claims/index.html", "feed.xml"):
         assert f"{SLUG}/" in (site / page).read_text(encoding="utf-8"), page
     # A census that left it out would find it built, and say so.

@@ -7,11 +7,13 @@ Each test writes a small registry of its own into a copy of the seed fixture's s
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from checkutil import Project
+from siteutil import build, copy_project
 
 # A fictional claim whose quotes are real passages of the seed fixture's sources.
 CLAIM = """\
@@ -204,11 +206,17 @@ def test_new_person_writes_an_entry_that_checks(project: Project) -> None:
 
 
 @pytest.mark.site
-def test_claims_json_and_people_json_carry_the_registry(project: Project, tmp_path: Path
-                                                       ) -> None:
-    registry(project)
-    project.claim(claim("Mariya Zakharova", "Russian MFA (as reported)", extra=INDEPENDENT))
-    site = build_site(project.root, tmp_path / "site")  # noqa: F821 (see below)
+def test_claims_json_and_people_json_carry_the_registry(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p", claims=False)
+    shutil.rmtree(root / "content" / "people")
+    for slug, front in REGISTRY.items():
+        (root / "content" / "people" / f"{slug}.md").parent.mkdir(exist_ok=True)
+        (root / "content" / "people" / f"{slug}.md").write_text(
+            f"---\n{front}---\nA test entry.\n", encoding="utf-8")
+    (root / "content" / "claims" / "the-claim.md").write_text(
+        claim("Mariya Zakharova", "Russian MFA (as reported)", extra=INDEPENDENT),
+        encoding="utf-8")
+    site = build(root, tmp_path / "site")
     data = json.loads((site / "claims.json").read_text(encoding="utf-8"))
     [entry] = data["claims"]
     assert entry["claimant"] == "Maria Zakharova"

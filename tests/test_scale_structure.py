@@ -58,7 +58,7 @@ def test_every_claim_is_reachable_from_the_listings(sites: dict[int, Path]) -> N
     site = sites[200]
     claims = {c["slug"] for c in json.loads((site / "claims.json").read_text())["claims"]}
     assert len(claims) == 200
-    for kind in ("claims", "verdicts", "topics", "claimants"):
+    for kind in ("claims", "verdicts", "topics", "people"):
         reached = set()
         for page in (site / kind).rglob("index.html"):
             reached |= {a["href"].rstrip("/").rsplit("/", 1)[-1]

@@ -14,6 +14,7 @@ import pytest
 
 from generator.anchoring.normalize import normalise_text, split_pieces
 from generator.search.pfmeta import SIGNATURE, read_pages
+from checkutil import register_people
 from siteutil import SEED, article, build, copy_project, soup
 
 
@@ -56,13 +57,16 @@ def test_every_claim_file_has_a_page_an_entry_and_one_claimreview(site: Path, cl
             assert "ratingValue" not in rating
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"]
-        # Typed as the claim file says, and never guessed: Thing when it does not say.
-        declared = re.search(r"^claimant_type: (\w+)$", (SEED / "content" / "claims" /
-                             f"{slug}.md").read_text(encoding="utf-8"), re.MULTILINE)
-        assert item["author"]["@type"] == (
-            {"person": "Person", "organization": "Organization"}[declared.group(1)]
-            if declared else "Thing"), slug
-        assert entry["claimant_type"] == (declared.group(1) if declared else None), slug
+        # Typed and named as the claimant's registry entry says.
+        person = (SEED / "content" / "people" / f"{entry['claimant_slug']}.md").read_text(
+            encoding="utf-8")
+        declared = re.search(r"^type: (\w+)$", person, re.MULTILINE)
+        assert declared is not None, slug
+        assert item["author"]["@type"] == {"person": "Person", "organization": "Organization"}[
+            declared.group(1)], slug
+        assert entry["claimant_type"] == declared.group(1), slug
+        assert f"name: {item['author']['name']}\n" in person, slug
+        assert "sameAs" not in item["author"], "the seed registry names no identifier"
 
 
 def test_every_evidence_link_lands_on_a_span_holding_the_quote(site: Path, claims: list[dict]
@@ -134,7 +138,7 @@ def test_source_pages_anchor_every_paragraph_and_say_what_is_unknown(site: Path)
 
 
 def test_listings_and_machine_readable_output(site: Path, claims: list[dict]) -> None:
-    for listing in ("claims", "verdicts", "topics", "claimants", "sources"):
+    for listing in ("claims", "verdicts", "topics", "claimants", "sources", "people"):
         assert (site / listing / "index.html").is_file()
     methodology = article(soup(site / "methodology" / "index.html"))
     labels = [td.get_text(" ").strip() for td in methodology.select("table.fc-scale td:first-child")]
@@ -230,6 +234,7 @@ def test_listings_paginate_and_the_nav_does_not_grow(tmp_path: Path) -> None:
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("per_page: 20", "per_page: 2"),
                       encoding="utf-8")
+    register_people(root, ["Claimant 0", "Claimant 1"])
     navs = []
     for count in (1, 5):
         claims_dir = root / "content" / "claims"
@@ -255,6 +260,11 @@ Analysis {i}.
     assert navs[0] == navs[1]
     assert (site / "claims" / "page" / "3" / "index.html").is_file()
     assert (site / "topics" / "peacekeepers" / "page" / "3" / "index.html").is_file()
+    # Claimant 0 made claims 0, 2 and 4: its record runs over two pages, the newest first.
+    person = site / "people" / "registered-0"
+    assert [[a["href"].rstrip("/").split("/")[-1] for a in soup(page).select("ol.fc-list a")]
+            for page in (person / "index.html", person / "page" / "2" / "index.html")] == [
+        ["claim-4", "claim-2"], ["claim-0"]]
     listed = set()
     for path in (site / "claims").rglob("index.html"):
         if "page" in path.parts or path.parent == site / "claims":
@@ -295,7 +305,11 @@ def _fragments(site: Path) -> dict[str, dict]:
 def test_search_indexes_claims_and_passages_not_chrome(site: Path, claims: list[dict]) -> None:
     fragments = _fragments(site)
     kinds = {path.split("/")[1] for path in fragments}
-    assert kinds == {"claims", "sources"}, "only claims and sources are indexed"
+    assert kinds == {"claims", "sources", "people"}, "only claims, sources and people"
+    person = fragments["/people/nikol-pashinyan/"]
+    assert person["meta"]["kind"] == "Person"
+    assert "Pashinian" in person["content"] and "Никол Пашинян" in person["content"]
+    assert not any(path.startswith("/people/page/") for path in fragments)
     for entry in claims:
         fragment = fragments[f"/claims/{entry['slug']}/"]
         content = " ".join(fragment["content"].split())
@@ -345,9 +359,10 @@ def test_the_verdict_badge_links_to_its_definition(site: Path, claims: list[dict
 
 
 def test_an_article_has_one_name_on_a_claim_page(site: Path, claims: list[dict]) -> None:
-    # The article without a recorded outlet: where it speaks for itself, and in its links
-    # and as the claimant, it goes by its title.
+    # The article without a recorded outlet speaks as its registry entry: where it speaks
+    # for itself and as the claimant it has the entry's one name, and its links the title.
     title = "Russia says its ready to help normalise relations between arch-rivals Armenia and Azerbaijan"
+    voice = "Unattributed article (outlet not recorded)"
     entry = next(c for c in claims if c["slug"] == "baku-full-control-as-armenians-fled")
     page = article(soup(site / "claims" / entry["slug"] / "index.html"))
     names = set()
@@ -355,12 +370,13 @@ def test_an_article_has_one_name_on_a_claim_page(site: Path, claims: list[dict])
         if ev["source"] == "lavrov-mirzoyan-talks" and "as reported" not in ev["account"]:
             header = page.find("figure", id=f"e{i + 1}").find_parent(class_="fc-account").h4
             names.add(header.find(string=True, recursive=False).strip())
-    assert names, "the article speaks for itself on this page"
-    for a in page.select(".fc-cite a:not(.fc-original), .fc-facts a"):
-        if "sources/lavrov-mirzoyan-talks/" in a["href"]:
-            names.add(a.get_text().rsplit(", passage ", 1)[0])
-    claimant = page.select_one(".fc-facts a[href*='claimants/']").get_text()
-    assert names | {claimant} == {title}
+    claimant = page.select_one(".fc-facts a[href*='people/']")
+    assert claimant["href"].endswith("people/unattributed-article/")
+    assert names == {claimant.get_text()} == {voice}
+    links = {a.get_text().rsplit(", passage ", 1)[0]
+             for a in page.select(".fc-cite a:not(.fc-original), .fc-facts a")
+             if "sources/lavrov-mirzoyan-talks/" in a["href"]}
+    assert links == {title}
 
 
 def test_an_excerpt_is_its_own_words_with_the_sentence_around_folded(site: Path,

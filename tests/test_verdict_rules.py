@@ -205,18 +205,22 @@ def test_readers_see_what_each_stance_rests_on(site: Path) -> None:
     assert supports is not None
     tally = supports.select_one(".fc-tally")
     assert tally is not None
-    assert tally.get_text() == "2 items · 1 independent account · 1 from the claimant · 2 sources"
+    assert tally.get_text() == ("2 items · 1 independent account (Azatutyun.am) · 1 from the "
+                                "claimant's side (Armenian authorities) · 2 sources")
     own = [h.get_text(" ", strip=True) for h in supports.select("h4")
            if h.select_one(".fc-own")]
     assert own == ["Armenian authorities (as reported) the claimant's own account"]
     lines = [p.get_text() for page in (site / "claims").glob("**/index.html")
              for p in soup(page).select(".fc-item-evidence")]
-    assert ("Supported by 1 independent account and the claimant; disputed by 1 independent "
-            "account") in lines
+    assert ("Supported by 1 independent account and the claimant's side; disputed by 1 "
+            "independent account") in lines
     claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
     entry = next(c for c in claims if c["slug"] == "peacekeepers-failed-to-stop-2023-offensive")
     assert entry["corroboration"]["supports"] == {
-        "items": 2, "independent_accounts": 1, "sources": 2, "claimant_items": 1}
+        "items": 2, "independent_accounts": 1, "sources": 2, "claimant_items": 1,
+        "independent": ["Azatutyun.am"], "claimant_side": ["Armenian authorities"],
+        "text": "1 independent account (Azatutyun.am); 1 from the claimant's side "
+                "(Armenian authorities)"}
     assert [e["claimant_own"] for e in entry["evidence"] if e["stance"] == "supports"].count(
         True) == 1
 

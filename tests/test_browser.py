@@ -156,6 +156,36 @@ def test_filtered_search_by_verdict(page, base_url: str) -> None:
     assert page.console_errors == []
 
 
+def test_every_spelling_of_a_name_finds_the_same_claims(page, base_url: str) -> None:
+    """The registry's aliases are indexed, hidden, on claim and person pages: the stored
+    sources write "Pashinian" as well as "Pashinyan", and a Russian-language desk "Пашинян"."""
+    page.goto(base_url)
+    found = {}
+    for name in ("Pashinyan", "Pashinian", "Пашинян"):
+        found[name] = set(page.evaluate("""async q => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI));
+            const search = await pagefind.search(q);
+            const data = await Promise.all(search.results.map(r => r.data()));
+            return data.map(d => new URL(d.url, document.baseURI).pathname);
+        }""", name))
+    claims = page.evaluate("""async () => (await (await fetch(
+        new URL('claims.json', document.baseURI))).json()).claims""")
+    # His claims, and those that cite his word: every spelling finds each of them.
+    his = {f"/claims/{c['slug']}/" for c in claims if c["claimant_slug"] == "nikol-pashinyan"
+           or any(e["account_slug"] == "nikol-pashinyan" for e in c["evidence"])}
+    assert len(his) >= 3
+    for name, paths in found.items():
+        assert his | {"/people/nikol-pashinyan/"} <= paths, (name, sorted(his - paths))
+    # And in the search box, as a reader types it.
+    page.locator("button.fc-search-button").click()
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    page.keyboard.type("Пашинян", delay=30)
+    result = dialog.locator(".fc-search-result a.fc-search-link[href*='/claims/pashinyan-']")
+    result.first.wait_for(state="visible", timeout=15_000)
+    assert page.console_errors == []
+
+
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package-lock.json
 
 
@@ -176,7 +206,8 @@ def _axe(page: object) -> list[dict]:
 PAGE_KINDS = (("home", ""), ("claim", "claims/peacekeepers-failed-to-stop-2023-offensive/"),
               ("source", "sources/russia-urges-talks/"), ("listing", "claims/"),
               ("sources listing", "sources/"), ("topic", "topics/peacekeepers/"),
-              ("methodology", "methodology/"))
+              ("methodology", "methodology/"), ("person", "people/nikol-pashinyan/"),
+              ("people listing", "people/"))
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -87,6 +87,22 @@ def test_a_new_source_title_rebuilds_the_claims_citing_it(tmp_path: Path) -> Non
     assert "Retitled " in html
 
 
+def test_a_renamed_registry_entry_shows_on_its_claims_and_its_page(tmp_path: Path) -> None:
+    root, site = copy_project(tmp_path / "p"), tmp_path / "site"
+    dirty_build(root, site, start=True)
+    entry = root / "content" / "people" / "armenian-authorities.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("\nname: Armenian authorities\n",
+                                  "\nname: Armenian officials\naliases: [Armenian authorities]\n"),
+                     encoding="utf-8")
+    dirty_build(root, site)
+    html = (site / "claims" / CLAIM / "index.html").read_text(encoding="utf-8")
+    assert ">Armenian officials</a>" in html  # the claimant, linked to its page
+    person = (site / "people" / "armenian-authorities" / "index.html").read_text(
+        encoding="utf-8")
+    assert "<h1" in person and "Armenian officials" in person
+
+
 def test_a_deleted_claim_leaves_the_preview(tmp_path: Path) -> None:
     root, site = copy_project(tmp_path / "p"), tmp_path / "site"
     dirty_build(root, site, start=True)

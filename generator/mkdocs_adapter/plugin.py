@@ -208,9 +208,15 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
                  ) -> LiveReloadServer:
-        sources = str(self.root / self.result.settings.sources_dir)
-        server.watch(sources)
-        use_file_events(server, [config.docs_dir, config.config_file_path, sources])
+        settings = self.result.settings
+        docs = Path(config.docs_dir).resolve()
+        # The sources, and the registry where it lies outside the docs folder.
+        data = [str(p) for p in (self.root / settings.sources_dir,
+                                 self.root / settings.people_dir)
+                if p.is_dir() and not p.resolve().is_relative_to(docs)]
+        for folder in data:
+            server.watch(folder)
+        use_file_events(server, [config.docs_dir, config.config_file_path, *data])
         if self.preview is not None:
             # A failed rebuild must not leave the server holding every request (MkDocs
             # waits for a build that succeeds): the build's errors go to the pages.

@@ -30,7 +30,8 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
     lines = [f"### {path}: {verdict.label}" if markdown else f"{path}: {verdict.label}",
              "",
              f"{_b('Claim', markdown)}: {claim.claim}",
-             f"{_b('Claimant', markdown)}: {claim.claimant} ({claim.claim_date.human})",
+             f"{_b('Claimant', markdown)}: {_claimant(claim, registry, markdown)}, claimed "
+             f"{claim.claim_date.human}",
              f"{_b('Rule', markdown)}: {_rule(judgement)}",
              f"{_b('The evidence has', markdown)}: {has(judgement.accounts)}",
              f"{_b('The evidence allows', markdown)}: "
@@ -55,6 +56,17 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
                     lines.append(f"    note: {ev.note}" if markdown else f"      note: {ev.note}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _claimant(claim: Claim, registry: Registry, markdown: bool) -> str:
+    """The claimant as the registry knows it, and the side its accounts count with."""
+    entry = registry.find(claim.claimant)
+    if entry is None:
+        return f"{claim.claimant} (not in the registry)"
+    tops = [registry.people[s].name for s in sorted(registry.party(entry.slug))
+            if s != entry.slug and s in registry.people]
+    side = f"; one side with {', '.join(tops)}" if tops else ""
+    return f"{registry.display(claim.claimant)} ({_code(entry.slug, markdown)}{side})"
 
 
 def _rule(judgement: Judgement) -> str:

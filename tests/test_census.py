@@ -9,9 +9,8 @@ import pytest
 from generator.anchoring.resolve import Corpus
 from generator.commands.cli import main
 from generator.model import Claim, Person
-from generator.site.pages import SitePlanner
+from generator.site.pages import SitePlanner, people
 from generator.site.pages import claim as claim_pages
-from generator.site.pages import people
 from siteutil import copy_project
 
 pytestmark = pytest.mark.site

@@ -12,9 +12,9 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from checkutil import register_people
 from generator.anchoring.normalize import normalise_text, split_pieces
 from generator.search.pfmeta import SIGNATURE, read_pages
-from checkutil import register_people
 from siteutil import SEED, article, build, copy_project, soup
 
 

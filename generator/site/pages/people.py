@@ -66,8 +66,11 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
     pages = max(1, -(-len(claims) // per))
     parents = [registry.people[s] for s in person.part_of if s in registry.people]
     members = sorted(registry.members(person.slug), key=lambda p: p.name.casefold())
+    # The side it counts with, where that is more than what it is directly part of.
     tops = [registry.people[s] for s in sorted(registry.party(person.slug))
             if s != person.slug and s in registry.people]
+    if {p.slug for p in tops} == set(person.part_of):
+        tops = []
     counts = [(v, n) for v in site.settings.verdicts
               if (n := sum(c.verdict == v.key for c in claims))]
     for n in range(1, pages + 1):

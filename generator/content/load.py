@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.content import dates
 from generator.content.bodyscan import scan_body
@@ -31,6 +31,7 @@ from generator.model import (
 )
 
 log = logging.getLogger("factcheck.load")
+T = TypeVar("T")
 
 
 @dataclass
@@ -178,13 +179,8 @@ PersonLoader = Callable[[Path, Settings], tuple[Person | None, list[Diagnostic]]
 def load_sources(settings: Settings, read_source: SourceLoader = load_source) -> Loaded:
     """Load every source (and no claim)."""
     out = Loaded()
-    for path in markdown_files(settings.root / settings.sources_dir):
-        source, diags = read_source(path, settings)
-        out.diagnostics += diags
-        if source is not None:
-            out.sources[source.id] = source
-        else:
-            out.broken_sources.add(path.stem)
+    _load_each(settings.root / settings.sources_dir, settings, read_source,
+               lambda s: s.id, out.sources, out.broken_sources, out.diagnostics)
     return out
 
 
@@ -192,14 +188,23 @@ def load_people(settings: Settings, read_person: PersonLoader = load_person,
                 into: Loaded | None = None) -> Loaded:
     """Load every entry of the registry (into `into`, when given)."""
     out = Loaded() if into is None else into
-    for path in markdown_files(settings.root / settings.people_dir):
-        person, diags = read_person(path, settings)
-        out.diagnostics += diags
-        if person is not None:
-            out.people[person.slug] = person
-        else:
-            out.broken_people.add(path.stem)
+    _load_each(settings.root / settings.people_dir, settings, read_person,
+               lambda p: p.slug, out.people, out.broken_people, out.diagnostics)
     return out
+
+
+def _load_each(folder: Path, settings: Settings,
+               read: Callable[[Path, Settings], tuple[T | None, list[Diagnostic]]],
+               key: Callable[[T], str], into: dict[str, T], broken: set[str],
+               diagnostics: list[Diagnostic]) -> None:
+    """Each file of a folder read: what loads by its key, what does not by its name."""
+    for path in markdown_files(folder):
+        item, diags = read(path, settings)
+        diagnostics += diags
+        if item is not None:
+            into[key(item)] = item
+        else:
+            broken.add(path.stem)
 
 
 def load_all(settings: Settings, *, read_source: SourceLoader = load_source,

@@ -54,6 +54,13 @@ def _missing(label: str, expected: set[str], found: set[str]) -> list[str]:
             ] if lost else []
 
 
+def _slugs(data: Path, key: str) -> set[str]:
+    """The slugs a data file (claims.json, people.json) lists; none when it is missing."""
+    if not data.is_file():
+        return set()
+    return {item["slug"] for item in json.loads(data.read_text(encoding="utf-8"))[key]}
+
+
 def take_census(corpus: Corpus, site_dir: Path) -> Census:
     settings = corpus.settings
     census = Census()
@@ -72,10 +79,7 @@ def take_census(corpus: Corpus, site_dir: Path) -> Census:
             reviews.add(slug)
         elif blocks:
             census.problems.append(f"claims/{slug}/ has {len(blocks)} ClaimReview blocks")
-    entries: set[str] = set()
-    data = site_dir / "claims.json"
-    if data.is_file():
-        entries = {c["slug"] for c in json.loads(data.read_text(encoding="utf-8"))["claims"]}
+    entries = _slugs(site_dir / "claims.json", "claims")
     census.problems += _missing("claim pages", files, pages)
     census.problems += _missing("claims.json entries", files, entries)
     census.problems += _missing("ClaimReview blocks", files, reviews)
@@ -127,10 +131,7 @@ def _people(corpus: Corpus, site_dir: Path, census: Census) -> dict[str, int]:
     settings = corpus.settings
     files = {p.stem for p in markdown_files(settings.root / settings.people_dir)}
     pages = {slug for slug in files if (site_dir / person_url(slug) / "index.html").is_file()}
-    entries: set[str] = set()
-    data = site_dir / "people.json"
-    if data.is_file():
-        entries = {p["slug"] for p in json.loads(data.read_text(encoding="utf-8"))["people"]}
+    entries = _slugs(site_dir / "people.json", "people")
     census.problems += _missing("people pages", files, pages)
     census.problems += _missing("people.json entries", files, entries)
     expected: set[str] = set()

@@ -28,10 +28,6 @@ class ResolvedEvidence:
     match: Match
 
     @property
-    def account(self) -> str:
-        return self.evidence.account or self.source.outlet or self.source.title
-
-    @property
     def anchor(self) -> str:
         """The id of the highlighted span on the source page."""
         return f"q-{self.claim}-{self.index + 1}"

@@ -1,7 +1,7 @@
 """Whose account each evidence item is, and how many independent accounts back each stance.
 
 An item's account is its `account`, else its source's outlet; its party is the registry's
-party of what it says it `speaks_for`, else of its account (`review.registry`). An item is
+party of what it says it `speaks_for`, else of its account (`content.registry`). An item is
 the claimant's own account when its party is the claimant's: a spokesperson, her ministry
 and her government are one side. Accounts are told apart by party, so two spokespeople
 who speak for one government are one account. A source with no outlet recorded is a

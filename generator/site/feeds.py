@@ -38,7 +38,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
             "source": e.source.id,
             "stance": e.evidence.stance.value,
             "account": items[e.index].name,
-            "account_slug": _slug(corpus, e.evidence.account or e.source.outlet),
+            "account_slug": items[e.index].entry,
             "speaks_for": e.evidence.speaks_for,
             "party": sorted(items[e.index].party),
             "claimant_own": items[e.index].own,

@@ -123,6 +123,20 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
+class ClaimKind(StrEnum):
+    """What a claim is: only a statement of fact is rated; an opinion, a forecast or an
+    intention is shown with its accounts and not rated."""
+
+    STATEMENT = "statement"
+    OPINION = "opinion"
+    FORECAST = "forecast"
+    INTENTION = "intention"
+
+
+# The verdict of a claim that is not a statement of fact; a statement never has it.
+NOT_RATED = "not-rated"
+
+
 class ClaimantType(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -315,6 +329,9 @@ class Claim:
     claimant: str = fm(TEXT, "Who made the claim: a person or organisation of the registry "
                        "(content/people/), by slug, name or alias, with an optional "
                        "qualifier such as `(as reported)`.", max_chars=200)
+    kind: ClaimKind = fm(one_of(ClaimKind), "What the claim is: a `statement` of fact (the "
+                         "default), or an `opinion`, a `forecast` or an `intention`, which are "
+                         "not rated (`verdict: not-rated`).", default=ClaimKind.STATEMENT)
     claimant_type: ClaimantType | None = fm(one_of(ClaimantType), "Deprecated: the registry "
                                             "entry's `type` says it. Read only when the "
                                             "claimant is not registered.", default=None)
@@ -349,6 +366,11 @@ class Claim:
     @property
     def headline(self) -> str:
         return self.title or self.claim
+
+    @property
+    def rated(self) -> bool:
+        """Whether the claim has a rating (and a ClaimReview): not when it is not rated."""
+        return self.verdict != NOT_RATED
 
 
 @model

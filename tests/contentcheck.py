@@ -79,7 +79,8 @@ def assert_content_checks_pass(root: Path, work: Path) -> None:
     census = CENSUS.search(err.getvalue())
     assert census, err.getvalue()
     n = {k: int(v) for k, v in census.groupdict().items()}
-    assert n["files"] == n["pages"] == n["json"] == n["ld"] == len(claims), n
+    assert n["files"] == n["pages"] == n["json"] == len(claims), n
+    assert n["ld"] == sum(c.rated for c in claims), n
     assert n["anchored"] == n["items"] > 0, n
     assert n["shown"] == n["cited"] > 0, n
     assert n["people"] == n["people_pages"] == n["people_json"] == len(loaded.people) > 0, n

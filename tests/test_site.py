@@ -138,11 +138,12 @@ def test_source_pages_anchor_every_paragraph_and_say_what_is_unknown(site: Path)
 
 
 def test_listings_and_machine_readable_output(site: Path, claims: list[dict]) -> None:
-    for listing in ("claims", "verdicts", "topics", "claimants", "sources", "people"):
+    for listing in ("claims", "verdicts", "kinds", "topics", "claimants", "sources", "people"):
         assert (site / listing / "index.html").is_file()
     methodology = article(soup(site / "methodology" / "index.html"))
     labels = [td.get_text(" ").strip() for td in methodology.select("table.fc-scale td:first-child")]
-    assert len(labels) == 8 and any("Disputed" in x for x in labels)
+    assert len(labels) == 9 and any("Disputed" in x for x in labels)
+    assert any("Not rated" in x for x in labels)
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == min(len(claims), 50)
     assert (site / "sitemap.xml").is_file()

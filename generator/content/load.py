@@ -21,6 +21,7 @@ from generator.diagnostics import Diagnostic, Report, display_path
 from generator.model import (
     Claim,
     ClaimantType,
+    ClaimKind,
     Correction,
     Draft,
     Evidence,
@@ -115,6 +116,8 @@ def load_claim(path: Path, settings: Settings
     corrections = tuple(
         Correction(**c) for c in values.pop("corrections", ()) if c and len(c) == 2
     )
+    if "kind" in values:
+        values["kind"] = ClaimKind(values["kind"])
     if "claimant_type" in values:
         values["claimant_type"] = ClaimantType(values["claimant_type"])
     return Claim(slug=slug, path=path, evidence=evidence, corrections=corrections,

@@ -20,7 +20,7 @@ from generator.content.fields import Field, Kind, Validator, declared, suggestio
 from generator.content.textfile import Key, TextFile, read_yaml_config
 from generator.content.topics import Topic, topic_keys
 from generator.diagnostics import Diagnostic, Report, Severity, display_path
-from generator.model import COLOUR, ID, INT, TEXT, TEXT_LIST, fm, model, one_of
+from generator.model import COLOUR, ID, INT, NOT_RATED, TEXT, TEXT_LIST, fm, model, one_of
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -103,6 +103,9 @@ DEFAULT_VERDICTS: tuple[Verdict, ...] = (
             (Need.COMPETING_ACCOUNTS,)),
     Verdict("unproven", "Unproven", "The sources neither establish nor refute the claim.",
             "#5b6470", "?"),
+    Verdict(NOT_RATED, "Not rated", "An opinion, a forecast or a statement of intention: "
+            "not a statement of fact that evidence could prove true or false, so it is not "
+            "rated; the page shows what the sources say about it.", "#6b6b6b", "–"),
 )
 
 VERDICT_FIELDS = declared(Verdict)

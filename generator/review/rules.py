@@ -16,7 +16,7 @@ from functools import cached_property
 from generator.content.registry import Registry
 from generator.content.settings import Need, Settings, Verdict
 from generator.diagnostics import Diagnostic, Severity, display_path
-from generator.model import Claim, Source, Stance
+from generator.model import NOT_RATED, Claim, ClaimKind, Source, Stance
 from generator.review.accounts import Account, accounts, corroboration
 
 _HOLDS: dict[Need, Callable[[tuple[Account, ...]], bool]] = {
@@ -42,6 +42,7 @@ class Judgement:
     accounts: tuple[Account, ...]
     missing: tuple[Need, ...]  # what the verdict needs and the evidence lacks
     scale: tuple[Verdict, ...]
+    kind: ClaimKind = ClaimKind.STATEMENT
 
     @property
     def holds(self) -> bool:
@@ -49,9 +50,13 @@ class Judgement:
 
     @cached_property
     def allowed(self) -> tuple[str, ...]:
-        """The verdicts of the scale whose needs the evidence meets."""
+        """The verdicts of the scale whose needs the evidence meets and that fit the claim's
+        kind: `not-rated` alone for an opinion, a forecast or an intention, never for a
+        statement."""
         met = {need: holds(need, self.accounts) for need in Need}
-        return tuple(v.key for v in self.scale if all(met[Need(n)] for n in v.needs))
+        statement = self.kind is ClaimKind.STATEMENT
+        return tuple(v.key for v in self.scale if all(met[Need(n)] for n in v.needs)
+                     and (v.key != NOT_RATED) == statement)
 
 
 def holds(need: Need, items: tuple[Account, ...]) -> bool:
@@ -63,7 +68,7 @@ def judge(claim: Claim, sources: Mapping[str, Source], settings: Settings,
     items = accounts(claim, sources, registry)
     verdict = settings.verdict(claim.verdict)
     missing = tuple(Need(n) for n in verdict.needs if not holds(Need(n), items))
-    return Judgement(verdict, items, missing, settings.verdicts)
+    return Judgement(verdict, items, missing, settings.verdicts, claim.kind)
 
 
 def has(items: tuple[Account, ...]) -> str:
@@ -77,6 +82,28 @@ def has(items: tuple[Account, ...]) -> str:
             parts.append(f"{tally.items} {word} item{'s' if tally.items != 1 else ''}: "
                          f"{tally.accounts_text}")
     return "; ".join(parts) or "no evidence"
+
+
+def kind_mismatch(claim: Claim, judgement: Judgement) -> str | None:
+    """Why the verdict does not fit the claim's kind: only a statement of fact is rated,
+    and a statement always is."""
+    statement = claim.kind is ClaimKind.STATEMENT
+    if statement and claim.verdict == NOT_RATED:
+        allowed = ", ".join(f"`{k}`" for k in judgement.allowed) or "none"
+        return ("`verdict: not-rated` is for opinions, forecasts and intentions, and this claim "
+                "is a statement of fact (`kind: statement`, the default): rate it with a "
+                f"verdict the evidence allows ({allowed}), or, if it is not a statement of "
+                "fact, say what it is with `kind: opinion`, `forecast` or `intention`")
+    if not statement and claim.verdict != NOT_RATED:
+        if NOT_RATED not in {v.key for v in judgement.scale}:
+            return (f"a claim of kind `{claim.kind.value}` takes the verdict `{NOT_RATED}`, which "
+                    "the verdict scale of the settings does not have: add it to `verdicts:`")
+        return (f"`verdict: {claim.verdict}` rates a claim of kind `{claim.kind.value}`: an "
+                "opinion, a forecast or an intention is not a statement of fact, and the only "
+                f"verdict it takes is `{NOT_RATED}`. Write `verdict: {NOT_RATED}` (the page "
+                "still shows the accounts that bear on it), or, if the claim can be checked "
+                "against the record, `kind: statement`")
+    return None
 
 
 VerdictCheck = Callable[[Claim, Mapping[str, Source], Settings, Registry],
@@ -99,6 +126,11 @@ def check_verdicts(claims: Mapping[str, Claim], sources: Mapping[str, Source],
 def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Settings,
                   registry: Registry) -> tuple[Diagnostic, ...]:
     judgement = judge(claim, sources, settings, registry)
+    line, col = claim.verdict_at
+    mismatch = kind_mismatch(claim, judgement)
+    if mismatch:
+        return (Diagnostic(display_path(claim.path, settings.root), line, col, Severity.ERROR,
+                           mismatch),)
     if judgement.holds:
         return ()
     verdict = judgement.verdict
@@ -109,6 +141,5 @@ def check_verdict(claim: Claim, sources: Mapping[str, Source], settings: Setting
         + f", but the evidence has {has(judgement.accounts)}. The evidence allows: "
         f"{allowed}. Add the evidence the verdict needs, or choose a verdict it allows "
         "(whose side an account is on comes from the registry: an entry's `part_of`)")
-    line, col = claim.verdict_at
     return (Diagnostic(display_path(claim.path, settings.root), line, col,
                        Severity(verdict.needs_severity.value), message),)

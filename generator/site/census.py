@@ -1,6 +1,6 @@
 """After every build, count what reached the site: nothing a contributor wrote is lost.
 
-claim files = claim pages = claims.json entries = ClaimReview blocks; every evidence
+claim files = claim pages = claims.json entries, and a ClaimReview block for each rated one; every evidence
 item anchored; every cited passage showing its backlinks; registry files = people pages =
 people.json entries, and every claim listed on its claimant's page. Any mismatch names what is
 missing. A claim the corpus leaves out (a fact check scheduled for a later day) is
@@ -75,14 +75,19 @@ def take_census(corpus: Corpus, site_dir: Path) -> Census:
         pages.add(slug)
         blocks = [b for b in _LD.findall(page.read_text(encoding="utf-8"))
                   if '"ClaimReview"' in b]
-        if len(blocks) == 1:
+        claim = corpus.claims.get(slug)
+        if claim is not None and not claim.rated:
+            if blocks:  # ClaimReview is for rated claims
+                census.problems.append(f"claims/{slug}/ is not rated but has a ClaimReview")
+        elif len(blocks) == 1:
             reviews.add(slug)
         elif blocks:
             census.problems.append(f"claims/{slug}/ has {len(blocks)} ClaimReview blocks")
     entries = _slugs(site_dir / "claims.json", "claims")
     census.problems += _missing("claim pages", files, pages)
     census.problems += _missing("claims.json entries", files, entries)
-    census.problems += _missing("ClaimReview blocks", files, reviews)
+    rated = {s for s in files if s not in corpus.claims or corpus.claims[s].rated}
+    census.problems += _missing("ClaimReview blocks", rated, reviews)
     census.problems += _missing("loaded claims", files, set(corpus.claims))
     leaked = sorted(s for s in corpus.left_out
                     if (site_dir / claim_url(s) / "index.html").is_file() or s in entries)

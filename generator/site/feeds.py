@@ -10,6 +10,7 @@ from generator.anchoring.resolve import Corpus
 from generator.model import Claim, PartialDate
 from generator.review.accounts import accounts, corroboration
 from generator.site.jsonld import absolute
+from generator.site.kinds import not_rated_because
 from generator.site.text import claimed
 from generator.site.updates import Update, last_changed
 from generator.site.urls import claim_url, person_url, source_url
@@ -57,6 +58,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "url": absolute(settings, claim_url(slug)),
         "title": claim.headline,
         "claim": claim.claim,
+        "kind": claim.kind.value,
         "claimant": corpus.registry.display(claim.claimant),
         "claimant_slug": _slug(corpus, claim.claimant),
         "claimant_type": (entry.type.value if (entry := corpus.registry.find(claim.claimant))
@@ -66,6 +68,10 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "verdict": claim.verdict,
         "verdict_label": verdict.label,
         "rating": verdict.rating,
+        # ClaimReview is for rated claims; why a claim has none, when it has none.
+        "claim_review": claim.rated,
+        "not_rated_because": None if claim.rated else (
+            not_rated_because(claim.kind) or "It is not rated."),
         "summary": claim.summary,
         "published": claim.published.iso,
         "updated": claim.updated.iso if claim.updated else None,

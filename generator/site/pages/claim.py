@@ -13,6 +13,7 @@ from generator.anchoring.anchor import Span
 from generator.anchoring.resolve import ResolvedEvidence
 from generator.model import Claim, Stance
 from generator.review.accounts import tally_text
+from generator.site import kinds
 from generator.site.desk import contact_href
 from generator.site.highlight import Mark, highlight
 from generator.site.jsonld import absolute, claim_review, script_json
@@ -95,8 +96,13 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
                     for t in claim.tags],
             analysis=Markup(render_markdown(claim.body)),
             updated=updated, updates=updates,
+            # ClaimReview is for rated claims: an opinion, a forecast or an intention has none.
             jsonld=Markup(script_json(claim_review(
-                site.corpus, claim, updated.iso if updated else None))),
+                site.corpus, claim, updated.iso if updated else None)))
+            if claim.rated else None,
+            kind=kinds.LABELS[claim.kind],
+            not_rated_because=kinds.not_rated_because(claim.kind),
+            kind_href=link(f"kinds/{kinds.SLUGS[claim.kind]}/"),
         )
 
     site.page(url, "claim.html.j2",

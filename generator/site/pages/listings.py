@@ -8,13 +8,18 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from generator.model import Claim, fingerprint
+from generator.model import Claim, ClaimKind, fingerprint
+from generator.site import kinds
 from generator.site.pages.planner import Group, SitePlanner
 from generator.site.urls import listing_url, person_url, relative, source_url
 
 # The groupings a reader browses by: the folder of each and its index's heading. A
 # claimant's fact checks are listed on its page in the registry (`people/<slug>/`).
-BROWSING = {"verdicts": "Fact checks by verdict", "topics": "Fact checks by topic"}
+BROWSING = {"verdicts": "Fact checks by verdict", "kinds": "Fact checks by kind of claim",
+            "topics": "Fact checks by topic"}
+# What a listing of a verdict or a kind says when it has no claim.
+EMPTY = {"verdicts": "There are no fact checks with this verdict yet.",
+         "kinds": "There are no fact checks of claims of this kind yet."}
 
 
 def plan(site: SitePlanner) -> None:
@@ -29,9 +34,8 @@ def plan(site: SitePlanner) -> None:
         for g in found:
             count = f"{len(g.claims)} fact check{'' if len(g.claims) == 1 else 's'}."
             listing(site, f"{kind}/{g.key}/", g.label, g.claims, intro=(
-                g.note if kind == "verdicts" else f"{g.note} {count}".strip()),
-                empty="There are no fact checks with this verdict yet."
-                if kind == "verdicts" else "")
+                g.note if kind in EMPTY else f"{g.note} {count}".strip()),
+                empty=EMPTY.get(kind, ""))
     claimants = groups(site, "claimants")
     listing(site, "claimants/", "Fact checks by claimant", (), groups=[
         {"href": relative("claimants/", person_url(g.key)), "label": g.label,
@@ -51,6 +55,11 @@ def groups(site: SitePlanner, kind: str) -> list[Group]:
     if kind == "verdicts":
         return [Group(v.key, v.label, tuple(c for c in site.claims if c.verdict == v.key),
                       v.definition) for v in site.settings.verdicts]
+    if kind == "kinds":
+        return [Group(kinds.SLUGS[k], kinds.LABELS[k], tuple(c for c in site.claims
+                                                            if c.kind is k),
+                      kinds.NOT_RATED_BECAUSE.get(k, "Rated against the evidence."))
+                for k in ClaimKind]
     # Slug to claims (a dict keeps them newest first and each once), and label. A
     # claim's tags are the slugs of registered topics, which have names and notes.
     buckets: dict[str, dict[str, Claim]] = defaultdict(dict)

@@ -361,6 +361,7 @@ class Claim:
     claimant_at: tuple[int, int] = (1, 1)  # line and column of the `claimant:` value
     claimant_type_at: tuple[int, int] = (0, 0)  # of `claimant_type:`, when written
     evidence_whole: bool = True  # every evidence item was valid as written
+    kind_whole: bool = True  # `kind` was left out or valid as written
     fingerprint: str = ""  # a digest of the file's bytes: equal fingerprints, equal claims
 
     @property

@@ -124,6 +124,7 @@ def load_claim(path: Path, settings: Settings
                  body=tf.body, body_line=tf.body_line,
                  appearance_line=tf.where(("appearance",))[0],
                  verdict_at=tf.value_at(("verdict",)), evidence_whole=whole,
+                 kind_whole="kind" in values or "kind" not in tf.data,
                  claimant_at=tf.value_at(("claimant",)),
                  claimant_type_at=(tf.where(("claimant_type",)) if "claimant_type" in values
                                    else (0, 0)),

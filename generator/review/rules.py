@@ -118,8 +118,9 @@ def check_verdicts(claims: Mapping[str, Claim], sources: Mapping[str, Source],
     one = check or check_verdict
     keys = set(settings.verdict_keys)
     return [d for claim in claims.values()
-            # A claim with an unknown verdict or a broken item has its errors reported.
-            if claim.verdict in keys and claim.evidence_whole
+            # A claim with an unknown verdict or kind, or a broken item, has its errors
+            # reported.
+            if claim.verdict in keys and claim.evidence_whole and claim.kind_whole
             for d in one(claim, sources, settings, registry)]
 
 

@@ -25,6 +25,8 @@ corrections:
     note: We removed a quote that the report attributes to Armenian officials, not to its reporter.
 """
 
+SUMMARY = "The peacekeepers did not prevent or stop the offensive; Moscow disputes the blame."
+
 
 def day(text: str) -> PartialDate:
     found = PartialDate.parse(text)
@@ -73,15 +75,16 @@ def test_history_finds_each_days_verdict_and_evidence_changes(repo: Repo) -> Non
 def test_the_claim_page_shows_a_dated_updated_note(site: Path) -> None:
     page = soup(site / "claims" / "offensive" / "index.html")
     body = article(page)
-    note = body.select_one("p.fc-updated")
+    # Under the verdict, a line that says when and links to the foot, where the notes are.
+    note = body.select_one(".fc-verdict-card p.fc-updated")
     assert note is not None
     assert note.select_one("time")["datetime"] == "2026-11-25"
-    text = " ".join(note.get_text().split())
-    assert text.startswith("Updated 25 November 2026:")
-    # The written correction of that day gives the wording.
-    assert "We removed a quote that the report attributes to Armenian officials" in text
+    assert " ".join(note.get_text().split()) == "Corrected on 25 November 2026"
     link = note.select_one("a")
     assert link["href"] == "#updates-and-corrections"
+    headings = [h["id"] for h in body.select("h2[id]")]
+    assert headings[-1] == "updates-and-corrections", headings
+    assert headings.index("in-short") < headings.index("updates-and-corrections")
     assert body.find(id="updates-and-corrections") is not None
     items = [" ".join(li.get_text().split()) for li in body.select("ul.fc-corrections li")]
     assert items == [
@@ -206,8 +209,8 @@ def test_without_git_history_the_site_is_built_and_says_so(
            in page
     claim = files["claims/offensive/index.md"]
     assert isinstance(claim, str)
-    assert '<p class="fc-updated" role="note"><strong>Updated <time datetime="2026-11-25">' \
-           in claim
+    assert ('<p class="fc-updated" role="note"><a href="#updates-and-corrections">Corrected on '
+            '<time datetime="2026-11-25">') in claim
 
 
 def test_a_shallow_clone_is_read_and_said_to_be_partial(tmp_path: Path) -> None:
@@ -257,12 +260,15 @@ def test_a_verdict_changed_in_a_commit_reaches_the_feed_and_the_sitemap(tmp_path
     assert entry.find("a:published", ns).text == "2026-11-20T00:00:00Z"
     assert entry.find("a:updated", ns).text == "2026-11-27T00:00:00Z"
     summary = entry.find("a:summary", ns).text
-    assert summary.startswith("Updated 27 November 2026: Verdict changed from Disputed to "
-                              "Unproven."), summary
+    # The verdict in short first; what changed at the end.
+    assert summary.startswith(SUMMARY), summary
+    assert summary.endswith("Corrected 27 November 2026: Verdict changed from Disputed to "
+                            "Unproven."), summary
     assert entry.find("a:title", ns).text.startswith("Unproven: ")
     unchanged = feed_entry(site, "denial")
     assert unchanged.find("a:updated", ns).text == "2026-11-20T00:00:00Z"
-    assert unchanged.find("a:summary", ns).text.startswith("New. ")
+    assert unchanged.find("a:summary", ns).text.startswith(SUMMARY)
+    assert unchanged.find("a:summary", ns).text.endswith(" New.")
     # The most recently changed first, and the feed dated by it.
     feed = ElementTree.parse(site / "feed.xml").getroot()
     assert feed.find("a:updated", ns).text == "2026-11-27T00:00:00Z"
@@ -277,5 +283,26 @@ def test_a_verdict_changed_in_a_commit_reaches_the_feed_and_the_sitemap(tmp_path
     page = soup(site / "claims" / "offensive" / "index.html")
     note = article(page).select_one("p.fc-updated")
     assert note.select_one("time")["datetime"] == "2026-11-27"
-    assert "Verdict changed from Disputed to Unproven" in note.get_text()
+    assert note.get_text() == "Corrected on 27 November 2026"
+    assert "Verdict changed from Disputed to Unproven" in article(page).select_one(
+        "ul.fc-corrections").get_text()
     assert page.find("meta", property="article:modified_time")["content"] == "2026-11-27"
+
+
+def test_a_long_note_shows_its_first_sentence_and_folds_the_rest(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "project")
+    long_note = ("corrections:\n  - date: 2026-11-25\n    note: >-\n      Verdict changed from Mixed to "
+                 "Unproven after a quote was removed. The report attributes it to officials, "
+                 "not to its reporter. A second reviewer agreed.\n")
+    repo.claim(claim_text("unproven", FAILURE, corrections=long_note), "offensive")
+    repo.commit("Publish", "2026-11-25T09:00:00+00:00")
+    site = build(repo.root, tmp_path / "site")
+    body = article(soup(site / "claims" / "offensive" / "index.html"))
+    [item] = body.select("ul.fc-corrections li")
+    more = item.select_one("details.fc-note-more")
+    assert more is not None and more.select_one("summary").get_text() == (
+        "More on this correction")
+    shown = " ".join(item.find_all(string=True, recursive=False)).split()
+    assert " ".join(shown) == ": Verdict changed from Mixed to Unproven after a quote was removed."
+    assert more.select_one("p").get_text() == ("The report attributes it to officials, not to "
+                                                "its reporter. A second reviewer agreed.")

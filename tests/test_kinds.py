@@ -34,8 +34,7 @@ def test_a_claim_that_is_not_a_statement_cannot_be_rated(project: Project, kind:
 @pytest.mark.parametrize("kind", [None, "statement"])
 def test_a_statement_cannot_be_left_unrated(project: Project, kind: str | None) -> None:
     text = with_kind(kind, "not-rated")
-    result, errors = project.check_claim(text)
-    [error] = errors
+    [error] = project.check_claim(text)[1]
     assert error.line == line_of(text, "verdict: ")
     assert error.message.startswith("`verdict: not-rated` is for opinions, forecasts and "
                                     "intentions, and this claim is a statement of fact")

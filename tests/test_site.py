@@ -374,7 +374,7 @@ def test_an_article_has_one_name_on_a_claim_page(site: Path, claims: list[dict])
     claimant = page.select_one(".fc-facts a[href*='people/']")
     assert claimant["href"].endswith("people/unattributed-article/")
     assert names == {claimant.get_text()} == {voice}
-    links = {a.get_text().rsplit(", passage ", 1)[0]
+    links = {a.get_text().rsplit(", paragraph ", 1)[0]
              for a in page.select(".fc-cite a:not(.fc-original), .fc-facts a")
              if "sources/lavrov-mirzoyan-talks/" in a["href"]}
     assert links == {title}

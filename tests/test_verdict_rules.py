@@ -188,7 +188,7 @@ def test_explain_shows_the_rule_and_the_evidence_by_account(project: Project) ->
             "two different accounts; it holds") in out
     assert "Armenian authorities (as reported) [the claimant's own account]" in out
     assert "Kremlin [independent]" in out
-    assert "Disputes (1 item · 1 independent account (Kremlin) · 1 source)" in out
+    assert "Disputes: One independent account (Kremlin), in one quote from one source." in out
     markdown = project.run("explain", "content/claims/the-claim.md", "--format", "markdown")
     assert markdown.out.startswith("### content/claims/the-claim.md: Disputed\n")
     assert "- Kremlin: independent" in markdown.out
@@ -205,15 +205,15 @@ def test_readers_see_what_each_stance_rests_on(site: Path) -> None:
     assert supports is not None
     tally = supports.select_one(".fc-tally")
     assert tally is not None
-    assert tally.get_text() == ("2 items · 1 independent account (Azatutyun.am) · 1 from the "
-                                "claimant's side (Armenian authorities) · 2 sources")
+    assert tally.get_text() == ("One independent account (Azatutyun.am) and the claimant's own "
+                                "side (Armenian authorities), in two quotes from two sources.")
     own = [h.get_text(" ", strip=True) for h in supports.select("h4")
            if h.select_one(".fc-own")]
     assert own == ["Armenian authorities (as reported) the claimant's own account"]
     lines = [p.get_text() for page in (site / "claims").glob("**/index.html")
              for p in soup(page).select(".fc-item-evidence")]
-    assert ("Supported by 1 independent account and the claimant's side; disputed by 1 "
-            "independent account") in lines
+    assert ("Supported by one independent account and by the claimant's own side; disputed "
+            "by one independent account.") in lines
     claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
     entry = next(c for c in claims if c["slug"] == "peacekeepers-failed-to-stop-2023-offensive")
     assert entry["corroboration"]["supports"] == {

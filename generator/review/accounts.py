@@ -108,26 +108,46 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _number(n: int) -> str:
+    return _WORDS[n] if n < len(_WORDS) else f"{n:,}"
+
+
+def _counted(n: int, noun: str) -> str:
+    """`one independent account`, `12 sources`: small numbers in words, for readers."""
+    return f"{_number(n)} {noun}{'' if n == 1 else 's'}"
+
+
 def tally_text(tally: Tally) -> str:
-    """One stance's corroboration, for the heading of its column on a claim page."""
-    parts = [_count(tally.items, "item")]
-    if tally.accounts_text:
-        parts.append(tally.accounts_text.replace("; ", " · "))
-    parts.append(_count(tally.sources, "source"))
-    return " · ".join(parts)
+    """One stance's corroboration in a sentence, under the heading of its column on a
+    claim page: "One independent account (Azatutyun.am) and the claimant's own side
+    (Armenian authorities), in 2 quotes from 2 sources."."""
+    who = []
+    if tally.independent:
+        who.append(f"{_counted(len(tally.independent), 'independent account')} "
+                   f"({', '.join(tally.independent)})")
+    if tally.claimant_side:
+        who.append(f"the claimant's own side ({', '.join(tally.claimant_side)})")
+    text = " and ".join(who)
+    return (f"{text[:1].upper()}{text[1:]}, in {_counted(tally.items, 'quote')} from "
+            f"{_counted(tally.sources, 'source')}.")
 
 
 def compact_text(tallies: dict[Stance, Tally]) -> str:
-    """What supports and disputes a claim, in a line, for listings."""
+    """What supports and disputes a claim, in a sentence, for listings: never read as
+    the verdict ("Supported only by the claimant's own side", not "Supported")."""
     parts = []
-    for stance, verb in ((Stance.SUPPORTS, "supported by"), (Stance.REFUTES, "disputed by")):
+    for stance, verb in ((Stance.SUPPORTS, "supported"), (Stance.REFUTES, "disputed")):
         tally = tallies[stance]
-        who = []
-        if tally.independent_accounts:
-            who.append(_count(tally.independent_accounts, "independent account"))
-        if tally.claimant_side:
-            who.append("the claimant's side")
-        if who:
-            parts.append(f"{verb} {' and '.join(who)}")
-    text = "; ".join(parts) or "no evidence supports or disputes it; context only"
-    return text[0].upper() + text[1:]
+        if tally.independent_accounts and tally.claimant_side:
+            parts.append(f"{verb} by {_counted(tally.independent_accounts, 'independent account')}"
+                         " and by the claimant's own side")
+        elif tally.independent_accounts:
+            parts.append(f"{verb} by "
+                         f"{_counted(tally.independent_accounts, 'independent account')}")
+        elif tally.claimant_side:
+            parts.append(f"{verb} only by the claimant's own side")
+    text = "; ".join(parts) or "no stored source supports or disputes it; context only"
+    return text[0].upper() + text[1:] + "."

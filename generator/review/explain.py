@@ -42,7 +42,7 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
         mine = [a for a in judgement.accounts if a.stance is stance]
         if not mine:
             continue
-        heading = f"{title} ({tally_text(tallies[stance])})"
+        heading = f"{title}: {tally_text(tallies[stance])}"
         lines.append(f"**{heading}**" if markdown else heading)
         lines.append("")
         for name, own, group in _by_account(mine):

@@ -1,10 +1,11 @@
 """After every build, count what reached the site: nothing a contributor wrote is lost.
 
-claim files = claim pages = claims.json entries, and a ClaimReview block for each rated one; every evidence
-item anchored; every cited passage showing its backlinks; registry files = people pages =
-people.json entries, and every claim listed on its claimant's page. Any mismatch names what is
-missing. A claim the corpus leaves out (a fact check scheduled for a later day) is
-counted apart, and must have reached neither a page nor claims.json.
+claim files = claim pages = claims.json entries, and a ClaimReview block for each rated
+one; every evidence item anchored; every cited passage showing its backlinks; registry
+files = people pages = people.json entries, and every claim listed on its claimant's
+page. Any mismatch names what is missing. A claim the corpus leaves out (a fact check
+scheduled for a later day) is counted apart, and must have reached neither a page nor
+claims.json.
 """
 
 from __future__ import annotations

@@ -155,11 +155,13 @@ def atom(corpus: Corpus, claims: Sequence[Claim],
         label = settings.verdict(c.verdict).label
         recent = found.get(c.slug, ())
         if recent:
-            status = f"Updated {recent[0].date.human}: {recent[0].note}"
+            word = "Corrected" if recent[0].correction else "Updated"
+            status = f"{word} {recent[0].date.human}: {recent[0].sentences[0]}"
         else:
             status = f"Updated {c.updated.human}." if c.updated else "New."
         who = corpus.registry.display(c.claimant)
-        text = f"{status} {who} claimed {claimed(c.claim_date)}: “{c.claim}” {c.summary}"
+        # The verdict in short first, then whose claim it is; what changed comes last.
+        text = f"{c.summary} {who} claimed {claimed(c.claim_date)}: “{c.claim}” {status}"
         out += [
             "  <entry>",
             f"    <title>{e(f'{label}: {c.headline} (claimed {claimed(c.claim_date)})')}</title>",

@@ -8,12 +8,17 @@ wording fix, or a build without history) are kept as they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.content.settings import Settings
 from generator.history.revisions import Change, History
 from generator.model import Claim, PartialDate, Source
+
+# Where a note's first sentence ends: a full stop, question or exclamation mark, and a space
+# before a capital, a digit or an opening quote ("Verdict changed from X to Y. The …").
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[A-Z0-9“\"‘(])")
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,19 @@ class Update:
     verdict_from: str | None = None  # labels, for the record; the note already says it
     verdict_to: str | None = None
     commit: str | None = None
+    written: bool = False  # the editor's own words (`corrections:`), not a description
+
+    @property
+    def correction(self) -> bool:
+        """A correction, rather than an update: the editor wrote one, or the verdict
+        changed."""
+        return self.written or self.verdict_to is not None
+
+    @property
+    def sentences(self) -> tuple[str, str]:
+        """The note's first sentence, which a reader sees, and the rest, which folds."""
+        parts = _SENTENCE_END.split(self.note.strip(), maxsplit=1)
+        return parts[0], parts[1] if len(parts) > 1 else ""
 
 
 def updates_by_claim(claims: Mapping[str, Claim], history: History, settings: Settings,
@@ -38,10 +56,12 @@ def claim_updates(claim: Claim, changes: Sequence[Change], settings: Settings,
     out: list[Update] = []
     for change in changes:
         frm, to = _label(settings, change.verdict_from), _label(settings, change.verdict_to)
-        note = written.pop(change.date, None) or describe(change, frm, to, sources)
+        mine = written.pop(change.date, None)
+        note = mine or describe(change, frm, to, sources)
         out.append(Update(change.date, note, frm if change.verdict_changed else None,
-                          to if change.verdict_changed else None, change.commit))
-    out += [Update(date, note) for date, note in written.items()]
+                          to if change.verdict_changed else None, change.commit,
+                          mine is not None))
+    out += [Update(date, note, written=True) for date, note in written.items()]
     return tuple(sorted(out, key=lambda u: u.date, reverse=True))
 
 

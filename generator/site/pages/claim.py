@@ -149,6 +149,7 @@ def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
         "context": Markup(" [⋯] ".join(parts)) if widened or len(by_passage) > 1 else None,
         "passage_href": link(source_url(source.id) + "#" + e.anchor),
         "passage_id": first.passage,
+        "paragraph": first.passage.removeprefix("p"),  # a reader counts paragraphs
         "source_title": source.title,
         "outlet": source.outlet,
         "published": source.published.human if source.published else None,

@@ -15,7 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from checkutil import SEED_DESK, SEED_REPO, TEST_DESK, accountable, line_of, run_cli
+from checkutil import SEED_DESK, SEED_REPO, TEST_DESK, TEST_REPO, accountable, line_of, run_cli
+from generator.check import run_check
 from generator.content.settings import load_settings
 from generator.site.urls import is_local_address
 from siteutil import REPO, SEED, article, build, copy_project, soup
@@ -84,8 +85,8 @@ def test_the_repository_comes_from_the_environment_as_the_deploy_workflow_sets_i
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
-    (SEED_DESK, "      desk: [a, b]\n", "`desk` must be a mapping of keys (name, editors, "
-                                         "funding, contact), found list"),
+    (SEED_DESK, "      desk: [a, b]\n", "`desk` must be a mapping of keys (name, "
+                                         "demonstration, editors, funding, contact), found list"),
     (SEED_DESK, "      desk:\n        nme: The Desk\n",
      "unknown key `nme` in `desk`; did you mean `name`?"),
     (SEED_DESK, "      desk:\n        editors: {a: b}\n", "`editors` must be a list like"),
@@ -135,8 +136,10 @@ def test_every_claim_page_reports_an_error_in_the_repositorys_correction_form(
     assert claims
     for entry in claims:
         page = article(soup(desk_site / "claims" / entry["slug"] / "index.html"))
-        link = page.select_one("p.fc-report a")
+        link, mail = page.select("p.fc-report a")
         assert link.get_text() == "Report an error"
+        # Beside the form, which needs a GitHub account, the desk's e-mail address.
+        assert mail["href"].startswith("mailto:desk@example.org?subject=Error%20report%3A%20")
         url = urlsplit(link["href"])
         assert f"{url.scheme}://{url.netloc}{url.path}" == REPO_URL + "/issues/new"
         query = parse_qs(url.query)
@@ -247,7 +250,6 @@ def test_the_test_desk_differs_from_the_seed() -> None:
 def test_without_a_repository_a_claim_page_names_the_contact(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
 
-    from generator.check import run_check
     from generator.site.pages import generate
 
     root = copy_project(tmp_path / "p")
@@ -260,8 +262,39 @@ def test_without_a_repository_a_claim_page_names_the_contact(tmp_path: Path) -> 
     claim = files["claims/about-two-thousand-russian-peacekeepers/index.md"]
     assert isinstance(claim, str)
     report = BeautifulSoup(claim, "html.parser").select_one("p.fc-report")
-    assert "names no repository to report it in; write to desk@example.org" in report.get_text()
-    assert report.select_one("a")["href"] == "mailto:desk@example.org"
+    assert "by e-mail to desk@example.org" in report.get_text()
+    mail = urlsplit(report.select_one("a")["href"])
+    assert (mail.scheme, mail.path) == ("mailto", "desk@example.org")
+    query = parse_qs(mail.query)
+    assert query["subject"] == ["Error report: Are about 2,000 Russian peacekeepers deployed "
+                                "in Karabakh?"]
+    assert "claims/about-two-thousand-russian-peacekeepers/" in query["body"][0]
     guide = files["contributing.md"]
     assert isinstance(guide, str)
     assert "git clone <repository-url> factcheck" in guide and "names no repository" in guide
+
+
+def test_a_demonstration_says_so_names_no_editor_and_sends_readers_to_the_issues(
+        tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(SEED_DESK, """\
+      desk:
+        name: The factcheck project
+        demonstration: A demonstration of the generator, not a newsroom's site.
+        funding: None, as a demonstration.
+""").replace(SEED_REPO, TEST_REPO), encoding="utf-8")
+    result = run_check(root)
+    # A demonstration names no editors and needs no contact of its own: no warning for either.
+    assert [d.message.split(" is empty")[0] for d in result.reported] == []
+    site = build(root, tmp_path / "site")
+    about = article(soup(site / "about" / "index.html"))
+    facts = {dt.get_text(): dd for dt, dd in zip(about.select("dl.fc-desk dt"),
+                                                 about.select("dl.fc-desk dd"), strict=True)}
+    assert facts["Demonstration"].get_text() == (
+        "A demonstration of the generator, not a newsroom's site.")
+    assert facts["Editors"].get_text() == "none: a demonstration"
+    assert facts["Contact"].select_one("a")["href"] == (
+        "https://github.com/example-desk/factcheck/issues")
+    footer = " ".join(soup(site / "index.html").select_one(".fc-footer-desk").get_text().split())
+    assert footer.startswith("Demonstration: A demonstration of the generator")

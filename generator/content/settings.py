@@ -119,6 +119,11 @@ class Desk:
 
     name: str | None = fm(TEXT, "Who runs the site: the organisation or people that publish "
                           "it.", default=None, max_chars=200)
+    demonstration: str | None = fm(TEXT, "Set only when the site is a demonstration, not a "
+                                   "newsroom's: a sentence saying so, shown on the About page "
+                                   "and in the footer. A demonstration names no editors, and "
+                                   "readers are sent to the repository's issue tracker "
+                                   "unless a contact is set.", default=None, max_chars=500)
     editors: tuple[str, ...] = fm(TEXT_LIST, "The editors who answer for the fact checks, by "
                                   "name.", default=(), max_items=50)
     funding: str | None = fm(TEXT, "Who pays for the work, in a sentence.", default=None,
@@ -306,8 +311,11 @@ def _unset(tf: TextFile | None, key: tuple[str | int, ...], desk: Desk, repo_url
            path: str) -> tuple[Diagnostic, ...]:
     """A warning for each accountability setting left empty, where it is (or would go)."""
     report = Report(path)
+    # A demonstration names no editors, and its contact is the repository's issue tracker.
+    excused = {"editors", "contact"} if desk.demonstration and repo_url else (
+        {"editors"} if desk.demonstration else set())
     missing = [name for name in ("name", "editors", "funding", "contact")
-               if not getattr(desk, name)]
+               if not getattr(desk, name) and name not in excused]
     for name in missing:
         at = tf.value_at((*key, "desk", name)) if tf is not None else (1, 1)
         report.warning(*at, f"`desk: {name}` is empty, so the About page and the footer say "

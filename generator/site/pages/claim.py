@@ -14,7 +14,7 @@ from generator.anchoring.resolve import ResolvedEvidence
 from generator.model import Claim, Stance
 from generator.review.accounts import tally_text
 from generator.site import kinds
-from generator.site.desk import contact_href
+from generator.site.desk import contact_href, report_mail
 from generator.site.highlight import Mark, highlight
 from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
@@ -87,6 +87,8 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
             report_href=site.settings.issue_url(page_address, claim.headline),
             contact=site.settings.desk.contact,
             contact_href=contact_href(site.settings.desk.contact or ""),
+            report_mail=report_mail(site.settings.desk.contact, page_address,
+                                    claim.headline),
             corrections_href=link("corrections/"),
             appearances=appearances,
             claimant=site.claimant(claim),

@@ -8,8 +8,9 @@ CLAIM = """\
 ---
 # Fill in every empty value, then run `factcheck check`.
 claim: ""            # the claim, as its claimant made it
-# title: ""          # optional headline; defaults to the claim
+# title: ""          # optional headline, a question that "True" answers "yes"
 claimant: ""         # who made the claim: a slug, name or alias of content/people/
+kind: statement      # statement | opinion | forecast | intention (the last three: not-rated)
 claim_date: ""       # YYYY, YYYY-MM or YYYY-MM-DD
 # appearance: []     # optional: source ids or URLs where the claim was made
 verdict: ""          # one of: {verdicts}

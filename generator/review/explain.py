@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from generator.content.registry import Registry
 from generator.content.settings import Need, Settings
-from generator.model import Claim, Source, Stance
+from generator.model import Claim, ClaimKind, Source, Stance
 from generator.review.accounts import Account, corroboration, tally_text
 from generator.review.rules import Judgement, has, judge
 
@@ -30,6 +30,11 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
     lines = [f"### {path}: {verdict.label}" if markdown else f"{path}: {verdict.label}",
              "",
              f"{_b('Claim', markdown)}: {claim.claim}",
+             *([f"{_b('Title', markdown)}: {claim.title} (readers take the verdict as its "
+                "answer: it asks whether the claim is true, so that “True” answers “yes”)"]
+               if claim.title else []),
+             f"{_b('Kind', markdown)}: {claim.kind.value}"
+             + ("" if claim.kind is ClaimKind.STATEMENT else ", which is not rated"),
              f"{_b('Claimant', markdown)}: {_claimant(claim, registry, markdown)}, claimed "
              f"{claim.claim_date.human}",
              f"{_b('Rule', markdown)}: {_rule(judgement)}",

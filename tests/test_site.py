@@ -424,3 +424,19 @@ def test_listings_say_published_empty_ones_say_so_and_sources_show_their_facts(
             "outlet not recorded" in text)
         assert ("published " in text) if re.search(r"^published:", front, re.MULTILINE) else (
             "publication date not recorded" in text)
+
+
+def test_no_page_calls_a_paragraph_by_its_anchor(site: Path) -> None:
+    """Readers count paragraphs: "paragraph 13", never the anchor's "passage p13", in any
+    text or label a reader or a screen reader meets."""
+    jargon = re.compile(r"passage\s+p\d+", re.IGNORECASE)
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        page = soup(path)
+        texts = [page.get_text(" ")] + [v for tag in page.find_all(True)
+                                         for k, v in tag.attrs.items()
+                                         if k in ("aria-label", "title", "alt")
+                                         and isinstance(v, str)]
+        found += [(path.relative_to(site).as_posix(), m.group()) for t in texts
+                  for m in jargon.finditer(t)]
+    assert found == []

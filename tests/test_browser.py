@@ -7,9 +7,12 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -210,14 +213,22 @@ PAGE_KINDS = (("home", ""), ("claim", "claims/peacekeepers-failed-to-stop-2023-o
               ("people listing", "people/"))
 
 
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference: Material's scheme
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", [1280, 375])
-def test_accessibility_of_one_page_of_each_kind(browser, base_url: str, width: int) -> None:
+def test_accessibility_of_one_page_of_each_kind(browser, base_url: str, width: int,
+                                                 scheme: str) -> None:
     # axe is injected as an inline script, which the site's own CSP rightly refuses.
-    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 812})
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 812},
+                                  color_scheme=scheme)
     page = context.new_page()
     report = {}
     for name, path in PAGE_KINDS:
         page.goto(base_url + path)
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s",
+                               arg=SCHEMES[scheme])
         report[name] = [(v["id"], v["help"], len(v["nodes"])) for v in _axe(page)]
     context.close()
     assert report == {name: [] for name, _ in PAGE_KINDS}
@@ -273,6 +284,167 @@ def test_claim_page_on_a_phone(browser, base_url: str) -> None:
           r.style.display === 'none'); } catch (e) { return false; } })""")
     assert hidden
     context.close()
+
+
+def test_the_palette_follows_the_readers_preference_and_the_toggle_still_switches(
+        browser, base_url: str) -> None:
+    for scheme, body in SCHEMES.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base_url)
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=body)
+        # The toggle cycles automatic, light, dark; the reader's choice holds on the next page.
+        seen = []
+        for _ in range(3):
+            page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+            seen.append(page.evaluate("() => document.body.dataset.mdColorScheme"))
+        assert seen == ["default", "slate", body], (scheme, seen)
+        page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+        page.locator("form[data-md-component='palette'] label:not([hidden])").click()
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+        page.goto(base_url + "about/")
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+        context.close()
+
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_notice_and_the_latest_checks_are_above_the_fold(browser, base_url: str,
+                                                             device: dict) -> None:
+    """Before, the latest checks began at 808 px on a desktop and 1,211 px on a phone, and
+    nothing said the site was a demonstration."""
+    context = browser.new_context(**device)
+    page = context.new_page()
+    height = device["viewport"]["height"]
+    page.goto(base_url)
+    headline = _box(page.locator("ol.fc-latest > li").first.locator(".fc-item-head a"))
+    assert headline["y"] + headline["height"] <= height, headline
+    notice = page.locator(".fc-notice")
+    assert "demonstration" in notice.inner_text() and "five" in notice.inner_text()
+    box = _box(notice)
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    assert page.locator(".fc-more a").inner_text().startswith("All 23 fact checks")
+    shot(page, f"7-home-{device['viewport']['width']}")
+    page.goto(base_url + "about/")
+    box = _box(page.locator(".fc-notice"))
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    context.close()
+
+
+# What a highlighted part of a passage draws of its own, and where it lies, line by line.
+_MARKS = """marks => marks.map(m => {
+    const s = getComputedStyle(m);
+    return {cites: (m.dataset.cites || "").split(" "), target: m.classList.contains("fc-target"),
+            joined: m.nextSibling !== null && m.nextSibling === m.nextElementSibling,
+            rects: [...m.getClientRects()].map(r => [r.left, r.top, r.right, r.bottom]),
+            edges: [s.paddingLeft, s.paddingRight, s.borderLeftWidth, s.borderRightWidth,
+                    s.borderTopWidth, s.borderBottomWidth],
+            outline: s.outlineStyle === "none" ? "0px" : s.outlineWidth,
+            shadow: s.boxShadow};
+})"""
+
+
+def _one_box(marks: list[dict]) -> None:
+    """One box a cited passage: its parts (a mark for each set of citing claims) draw no
+    padding, border, outline or side rule of their own; on each line, a part that runs on
+    into the next touches it; and no part's box overlaps another's. Together they read as
+    one band, not as boxes side by side or over one another."""
+    for m in marks:
+        assert set(m["edges"]) == {"0px"} and m["outline"] == "0px", m
+        # A shadow may rule the band above and below, never at a part's sides.
+        offsets = [float(x) for x in re.findall(r"(-?[\d.]+)px -?[\d.]+px", m["shadow"])]
+        assert all(x == 0 for x in offsets), m["shadow"]
+    for m, after in pairwise(marks):
+        if m["joined"] and abs(m["rects"][-1][1] - after["rects"][0][1]) < 1:
+            assert abs(after["rects"][0][0] - m["rects"][-1][2]) < 1, (m, after)
+    rects = [r for m in marks for r in m["rects"]]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            across = min(a[2], b[2]) - max(a[0], b[0])
+            down = min(a[3], b[3]) - max(a[1], b[1])
+            assert across < 1 or down < 1, ("parts overlap", a, b)
+
+
+def test_a_cited_passage_is_one_highlight_box(page, base_url: str, site: Path) -> None:
+    claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
+    cited = Counter((e["source"], e["passage"]) for c in claims for e in c["evidence"])
+    (source, passage), times = cited.most_common(1)[0]
+    assert times >= 5, "the seed's most-cited passage is cited by several claims"
+    page.goto(f"{base_url}sources/{source}/")
+    marks = page.locator(f"#{passage} mark.fc-hl")
+    at_rest = marks.evaluate_all(_MARKS)
+    assert len(at_rest) > 1, "overlapping citations split the passage into parts"
+    _one_box(at_rest)
+    # Arriving by the citation drawn in the most parts: its parts are one ruled band.
+    anchor = Counter(a for m in at_rest for a in m["cites"]).most_common(1)[0][0]
+    page.goto(f"{base_url}sources/{source}/#{anchor}")
+    page.wait_for_function("() => document.querySelector('mark.fc-target') !== null")
+    arrived = marks.evaluate_all(_MARKS)
+    target = [m for m in arrived if m["target"]]
+    assert len(target) > 1 and all(anchor in m["cites"] for m in target)
+    _one_box(arrived)
+    assert all(m["joined"] for m in target[:-1]), "the arrival's parts run on into each other"
+    assert all(m["shadow"] != "none" for m in target)
+    page.locator(f"#{passage}").screenshot(path=str(ARTIFACTS / "8-one-highlight.png"))
+    assert page.console_errors == []
+
+
+def test_tap_targets_on_a_phone_are_44_px_and_the_site_name_is_whole(browser,
+                                                                     base_url: str) -> None:
+    """Before, the search filters were 18 px tall, the footer links 15 px and the header's
+    buttons 40 px, and the site's name was cut short."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(base_url + "claims/peacekeepers-failed-to-stop-2023-offensive/")
+    small = {}
+    targets = page.locator(".md-header :is(a, button, label.md-header__button), .md-footer a")
+    for target in targets.all():
+        if target.is_visible():
+            box = _box(target)
+            if box["width"] < 44 or box["height"] < 44:
+                small[target.evaluate("e => e.outerHTML.slice(0, 80)")] = box
+    assert targets.count() >= 5 and small == {}
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert name.inner_text().strip() == "South Caucasus Fact Check"
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight")
+    page.locator("button.fc-search-button").click()
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    summary = dialog.locator("details.fc-search-filters > summary")
+    summary.click()
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"select[name='verdict'] option\").length > 1")
+    for control in [summary, *dialog.locator("select").all()]:
+        assert _box(control)["height"] >= 44, control
+    shot(page, "9-phone-filters")
+    context.close()
+
+
+@pytest.mark.parametrize("how", ["button", "shortcut"])
+def test_one_escape_closes_the_search_and_gives_the_focus_back(page, base_url: str,
+                                                               how: str) -> None:
+    page.goto(base_url)
+    button = page.locator("button.fc-search-button")
+    if how == "button":
+        button.click()
+    else:
+        page.keyboard.press("/")
+    dialog = page.locator("dialog.fc-search")
+    dialog.wait_for(state="visible")
+    page.keyboard.type("peacekeepers", delay=20)
+    dialog.locator(".fc-search-result").first.wait_for(state="visible", timeout=15_000)
+    page.keyboard.press("Escape")  # a search field's first Escape would only clear it
+    dialog.wait_for(state="hidden")
+    if how == "button":
+        assert button.evaluate("b => document.activeElement === b")
+    # Opened again, the dialog still holds the query.
+    page.keyboard.press("/")
+    dialog.wait_for(state="visible")
+    assert dialog.locator("input.fc-search-input").input_value() == "peacekeepers"
+    assert page.console_errors == []
 
 
 def test_search_excerpts_are_text_and_metadata_is_metadata(page, base_url: str) -> None:

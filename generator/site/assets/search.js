@@ -18,6 +18,7 @@
   var filtersLoaded = null;
   var dialog, input, status, list, more, panel, selects = {};
   var timer = null, sequence = 0, current = null;
+  var opener = null;  // what had the focus before the dialog opened: it gets it back
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -192,8 +193,12 @@
     }, PAUSE);
   }
 
-  function open() {
-    if (!dialog.open) dialog.showModal();
+  function open(from) {
+    if (!dialog.open) {
+      var active = document.activeElement;
+      opener = from || (active && active !== document.body ? active : null);
+      dialog.showModal();
+    }
     input.focus();
     input.select();
     load().catch(function () { status.textContent = "Search is unavailable"; });
@@ -239,8 +244,20 @@
                  status, list, more]);
     document.body.appendChild(dialog);
 
-    button.addEventListener("click", open);
+    button.addEventListener("click", function () { open(button); });
     close.addEventListener("click", function () { dialog.close(); });
+    // One Escape closes the search. In a search field the browser's first Escape would only
+    // clear the query and keep the dialog open; the query is kept for the next search.
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !e.isComposing) {
+        e.preventDefault();
+        dialog.close();
+      }
+    });
+    dialog.addEventListener("close", function () {
+      if (opener && opener.isConnected) opener.focus();
+      opener = null;
+    });
     input.addEventListener("input", schedule);
     input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {

@@ -31,7 +31,7 @@ def plan(site: SitePlanner) -> None:
             "claims": site.claims[:LATEST], "link": site.claim_linker(""),
             "verdict": settings.verdict, "evidence_line": site.evidence_line,
             "who": site.claimant,
-            "all_href": "claims/"}),),
+            "all_href": "claims/", "total": len(site.claims)}),),
         "methodology.md": (("verdicts.html.j2", {
             "verdicts": settings.verdicts, "best": settings.best_rating,
             "needs": lambda v: [Need(n).text for n in v.needs],

@@ -11,7 +11,8 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var FILTERS = [["verdict", "Verdict"], ["topic", "Topic"], ["source", "Source"]];
+  var FILTERS = [["verdict", "Verdict"], ["claim_kind", "Kind of claim"], ["topic", "Topic"],
+                 ["source", "Source"]];
   var PAGE = 5;  // results fetched and shown at a time
   var PAUSE = 250;  // ms without typing before a query is sent
   var pagefind = null;

@@ -41,7 +41,7 @@ def source_page(site: SitePlanner, source: Source) -> None:
                     "stance": c.stance.value, "stance_label": STANCE_LABELS[c.stance],
                     "href": link(claim_url(c.claim)), "headline": claim.headline,
                 })
-            passages.append({"id": p.id, "kind": p.kind,
+            passages.append({"id": p.id, "number": p.id.removeprefix("p"), "kind": p.kind,
                              "html": highlight(p.text, marks),
                              "citations": list(seen.values())})
         return dict(source=source, metadata=source_metadata(source),

@@ -266,8 +266,8 @@ def test_without_a_repository_a_claim_page_names_the_contact(tmp_path: Path) -> 
     mail = urlsplit(report.select_one("a")["href"])
     assert (mail.scheme, mail.path) == ("mailto", "desk@example.org")
     query = parse_qs(mail.query)
-    assert query["subject"] == ["Error report: Are about 2,000 Russian peacekeepers deployed "
-                                "in Karabakh?"]
+    assert query["subject"] == ["Error report: Have about 2,000 Russian peacekeepers supported "
+                                "the Karabakh ceasefire since November 2020?"]
     assert "claims/about-two-thousand-russian-peacekeepers/" in query["body"][0]
     guide = files["contributing.md"]
     assert isinstance(guide, str)

@@ -306,3 +306,16 @@ def test_a_long_note_shows_its_first_sentence_and_folds_the_rest(tmp_path: Path)
     assert " ".join(shown) == ": Verdict changed from Mixed to Unproven after a quote was removed."
     assert more.select_one("p").get_text() == ("The report attributes it to officials, not to "
                                                 "its reporter. A second reviewer agreed.")
+
+
+def test_two_corrections_of_one_day_are_both_shown(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "project")
+    notes = ("corrections:\n  - date: 2026-11-25\n    note: A quote was removed.\n"
+             "  - date: 2026-11-25\n    note: The summary now names the outlet.\n")
+    repo.claim(claim_text("unproven", FAILURE, corrections=notes), "offensive")
+    repo.commit("Publish", "2026-11-25T09:00:00+00:00")
+    site = build(repo.root, tmp_path / "site")
+    body = article(soup(site / "claims" / "offensive" / "index.html"))
+    items = [" ".join(li.get_text().split()) for li in body.select("ul.fc-corrections li")]
+    assert items == ["25 November 2026: A quote was removed.",
+                     "25 November 2026: The summary now names the outlet."]

@@ -52,16 +52,22 @@ def updates_by_claim(claims: Mapping[str, Claim], history: History, settings: Se
 
 def claim_updates(claim: Claim, changes: Sequence[Change], settings: Settings,
                   sources: Mapping[str, Source]) -> tuple[Update, ...]:
-    written = {c.date: c.note for c in claim.corrections}
+    # A day may have several written corrections: the first words that day's change in
+    # history, and each is shown.
+    written: dict[PartialDate, list[str]] = {}
+    for c in claim.corrections:
+        written.setdefault(c.date, []).append(c.note)
     out: list[Update] = []
     for change in changes:
         frm, to = _label(settings, change.verdict_from), _label(settings, change.verdict_to)
-        mine = written.pop(change.date, None)
+        notes = written.get(change.date)
+        mine = notes.pop(0) if notes else None
         note = mine or describe(change, frm, to, sources)
         out.append(Update(change.date, note, frm if change.verdict_changed else None,
                           to if change.verdict_changed else None, change.commit,
                           mine is not None))
-    out += [Update(date, note, written=True) for date, note in written.items()]
+    out += [Update(date, note, written=True) for date, notes in written.items()
+            for note in notes]
     return tuple(sorted(out, key=lambda u: u.date, reverse=True))
 
 

@@ -50,7 +50,7 @@ class FileCache:
         target = self.where(key)
         try:
             return target.read_bytes()
-        except FileNotFoundError:
+        except OSError:  # not kept yet, or the folder cannot be read
             data = self._make(make)
             self._keep(target, data)
             return data

@@ -5,6 +5,7 @@ Run by hand, not by the test suite:
     .venv/bin/python benchmarks/site_scale.py [--sizes 625,2500,10000] [--keep DIR]
                                               [--query ceasefire] [--json FILE]
                                               [--only-search]
+                                              [--cards --baseline DIR [--rounds 2]]
 
 For each size the synthetic corpus of corpus.py (claims, claims/4 sources, three quotes a
 claim) is written, with the hand-written pages the nav names copied from this repository's
@@ -48,6 +49,14 @@ Goals (from the issue), printed as pass or fail:
 - peak memory is at most 1.5 GB at 10,000 claims;
 - one search query transfers at most 300 kB at 10,000 claims;
 - edit-to-preview takes at most 3 s at 10,000 claims.
+
+`--cards` measures the share cards' cost alone, on the same project: today's build, by the
+code of `--baseline` (a checkout of the project from before share cards, e.g. a git
+worktree, run with this interpreter and `PYTHONPATH` pointing at it); a cold build, with
+the card cache (`<project>/.cache/factcheck/cards/`) emptied first; and a warm build, with
+every card kept. Each build writes into a folder that does not exist yet. The three run in
+turn, `--rounds` times, and the medians are compared. The goal: a warm build takes at most
+1.05x today's.
 
 kB, MB and GB are powers of ten. The machine's other work shows in the wall times; the
 ratios, measured in the same run, are what to compare. Exit status: 0 when every goal
@@ -100,6 +109,7 @@ GOAL_PEAK = 1_500_000_000
 GOAL_SEARCH = 300_000
 GOAL_PREVIEW = 3.0
 GOAL_AT = 10_000  # the size the memory, search and preview goals are stated for
+GOAL_WARM_CARDS = 1.05  # a build with every share card kept, against today's build
 
 
 # -- running and measuring ---------------------------------------------------------------
@@ -165,13 +175,14 @@ class Run:
     tree_peak: int | None  # largest sampled sum over the tree
 
 
-def run(cmd: Sequence[str], log: Path, cwd: Path | None = None) -> Run:
+def run(cmd: Sequence[str], log: Path, cwd: Path | None = None,
+        env: dict[str, str] | None = None) -> Run:
     """Run `cmd` with output to `log`; wall time from start to reaping, and peak memory."""
     with log.open("ab") as out:
         out.write(f"$ {' '.join(cmd)}\n".encode())
         out.flush()
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
         sampler = TreeSampler(proc.pid)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -598,6 +609,91 @@ def preview_times(project: Path, edited: Sequence[Path], log: Path,
             server.kill()
 
 
+# -- share cards: today's build, cold and warm ------------------------------------------
+
+
+@dataclass
+class Cards:
+    claims: int
+    rounds: int = 0
+    today: float = 0.0  # median seconds
+    cold: float = 0.0
+    warm: float = 0.0
+    times: dict[str, list[float]] = field(default_factory=dict)
+    peaks: dict[str, int] = field(default_factory=dict)  # largest peak of each kind, bytes
+    cards: int = 0  # card files in the warm site
+    cache_bytes: int = 0
+    card_bytes: int = 0  # the warm site's card files
+
+    @property
+    def warm_ratio(self) -> float:
+        return self.warm / self.today
+
+    @property
+    def cold_ratio(self) -> float:
+        return self.cold / self.today
+
+
+def measure_cards(claims: int, work: Path, args: argparse.Namespace) -> Cards:
+    out = work / f"claims-{claims}"
+    project, log = out / "project", out / "cards-log.txt"
+    if (project / "content" / "claims").is_dir():
+        print(f"  reusing the project in {project}")
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        make_project(project, claims, args.seed, not args.no_git)
+    baseline = args.baseline.resolve()
+    cache = project / ".cache" / "factcheck" / "cards"
+    factcheck = tool("factcheck")
+    today_env = {**os.environ, "PYTHONPATH": str(baseline)}
+    # Read every file once, untimed, so the first timed build does not pay the disk alone.
+    must(run([factcheck, "check", "--root", str(project)], log), "factcheck check", log)
+    fig = Cards(claims, args.rounds, times={"today": [], "cold": [], "warm": []})
+    for n in range(args.rounds):
+        for kind in ("today", "cold", "warm"):
+            site = out / f"site-{kind}"
+            shutil.rmtree(site, ignore_errors=True)
+            if kind == "cold":
+                shutil.rmtree(cache, ignore_errors=True)
+            cmd = [factcheck, "build", "--root", str(project), "--site-dir", str(site)]
+            built = must(run(cmd, log, env=today_env if kind == "today" else None),
+                         f"factcheck build ({kind})", log)
+            fig.times[kind].append(built.seconds)
+            fig.peaks[kind] = max(fig.peaks.get(kind, 0), built.tree_peak or built.max_rss)
+            print(f"  round {n + 1}: {kind} build {built.seconds:.1f} s", flush=True)
+    fig.today, fig.cold, fig.warm = (statistics.median(fig.times[k])
+                                     for k in ("today", "cold", "warm"))
+    if any((out / "site-today" / "claims").glob("*/card.png")):
+        raise SystemExit(f"site_scale: the baseline {baseline} draws share cards: point "
+                         "--baseline at a checkout from before them")
+    found = list((out / "site-warm" / "claims").glob("*/card.png"))
+    fig.cards, fig.card_bytes = len(found), sum(p.stat().st_size for p in found)
+    fig.cache_bytes = folder_bytes(cache)
+    return fig
+
+
+def cards_report(figs: list[Cards]) -> int:
+    failed = False
+    for f in figs:
+        judged = judge(f.warm_ratio <= GOAL_WARM_CARDS)
+        failed = failed or judged == "FAIL"
+        runs = {k: ", ".join(f"{t:.1f}" for t in v) for k, v in f.times.items()}
+        print(f"\nshare cards at {f.claims:,} claims (median of {f.rounds} rounds, "
+              "run in turn):")
+        print(f"  today's build, no cards      {f.today:7.1f} s   ({runs['today']})")
+        print(f"  cold build, no card kept     {f.cold:7.1f} s   ({runs['cold']}); "
+              f"{f.cold_ratio:.2f}x today")
+        print(f"  warm build, every card kept  {f.warm:7.1f} s   ({runs['warm']}); "
+              f"{f.warm_ratio:.2f}x today")
+        print(f"  peak memory (process tree): today {mb(f.peaks['today'])}, cold "
+              f"{mb(f.peaks['cold'])}, warm {mb(f.peaks['warm'])}")
+        print(f"  {f.cards:,} cards in the site, {mb(f.card_bytes)}; the cache holds "
+              f"{mb(f.cache_bytes)}")
+        print(f"  {judged:>12}  warm build <= {GOAL_WARM_CARDS}x today's: "
+              f"{f.warm_ratio:.3f}x")
+    return 1 if failed else 0
+
+
 # -- the report --------------------------------------------------------------------------
 
 
@@ -745,13 +841,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=None,
                         help="work in this folder and keep it (projects found there are reused)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--cards", action="store_true",
+                        help="measure the share cards alone: today's build (--baseline), a "
+                             "cold and a warm build")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="with --cards: a checkout of the project from before share cards")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="with --cards: how many times the three builds run (default: "
+                             "%(default)s)")
     args = parser.parse_args(argv)
+    if args.cards and (args.baseline is None or not (args.baseline / "generator").is_dir()):
+        parser.error("--cards needs --baseline DIR, a checkout of the project (with its "
+                     "generator/ folder) from before share cards")
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     except ValueError:
         parser.error("--sizes takes claim counts such as 625,2500")
     if not sizes or sizes[0] < 4:
         parser.error("--sizes takes claim counts of at least 4")
+
+    if args.cards:
+        with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
+            work = args.keep.resolve() if args.keep else Path(tmp)
+            measured = []
+            for claims in sizes:
+                print(f"{claims:,} claims ({work / f'claims-{claims}'}):", flush=True)
+                measured.append(measure_cards(claims, work, args))
+        if args.json:
+            args.json.write_text(json.dumps([asdict(f) for f in measured], indent=2) + "\n")
+        return cards_report(measured)
 
     with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
         work = args.keep.resolve() if args.keep else Path(tmp)

@@ -55,8 +55,9 @@ code of `--baseline` (a checkout of the project from before share cards, e.g. a 
 worktree, run with this interpreter and `PYTHONPATH` pointing at it); a cold build, with
 the card cache (`<project>/.cache/factcheck/cards/`) emptied first; and a warm build, with
 every card kept. Each build writes into a folder that does not exist yet. The three run in
-turn, `--rounds` times, and the medians are compared. The goal: a warm build takes at most
-1.05x today's.
+turn, `--rounds` times, and the medians are compared; then edit-to-preview is measured in
+`factcheck serve` of today's code and of this one (cards kept), unless `--no-preview`. The
+goal: a warm build takes at most 1.05x today's.
 
 kB, MB and GB are powers of ten. The machine's other work shows in the wall times; the
 ratios, measured in the same run, are what to compare. Exit status: 0 when every goal
@@ -570,13 +571,15 @@ def fetch(url: str) -> str | None:
 
 
 def preview_times(project: Path, edited: Sequence[Path], log: Path,
-                  ready_within: float = 3600, shown_within: float = 600) -> list[float]:
-    """Seconds from saving each edit until `factcheck serve` serves the edited page."""
+                  ready_within: float = 3600, shown_within: float = 600,
+                  env: dict[str, str] | None = None, tag: str = "") -> list[float]:
+    """Seconds from saving each edit until `factcheck serve` serves the edited page;
+    `tag` tells the edits of one measurement from another's on the same project."""
     port = free_port()
     cmd = [tool("factcheck"), "serve", "--root", str(project), "--dev-addr",
            f"127.0.0.1:{port}"]
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         first = f"http://127.0.0.1:{port}/claims/{edited[0].stem}/"
         deadline = time.monotonic() + ready_within
@@ -588,7 +591,7 @@ def preview_times(project: Path, edited: Sequence[Path], log: Path,
         times = []
         for n, path in enumerate(edited):
             url = f"http://127.0.0.1:{port}/claims/{path.stem}/"
-            marker = f"{SUMMARY_EDIT} ({os.getpid()}.{n})"
+            marker = f"{SUMMARY_EDIT} ({os.getpid()}.{tag}{n})"
             edit_claim(path, marker)
             start = time.perf_counter()
             while marker not in (fetch(url) or ""):
@@ -624,6 +627,8 @@ class Cards:
     cards: int = 0  # card files in the warm site
     cache_bytes: int = 0
     card_bytes: int = 0  # the warm site's card files
+    # Edit-to-preview in `factcheck serve`, slowest of three edits: today's, with cards.
+    preview: dict[str, float] = field(default_factory=dict)
 
     @property
     def warm_ratio(self) -> float:
@@ -669,6 +674,20 @@ def measure_cards(claims: int, work: Path, args: argparse.Namespace) -> Cards:
     found = list((out / "site-warm" / "claims").glob("*/card.png"))
     fig.cards, fig.card_bytes = len(found), sum(p.stat().st_size for p in found)
     fig.cache_bytes = folder_bytes(cache)
+    if args.no_preview:
+        return fig
+    claim_files = sorted((project / "content" / "claims").glob("*.md"))
+    edited = [claim_files[len(claim_files) * k // 4] for k in (1, 2, 3)]
+    for kind, env in (("today", today_env), ("warm", None)):
+        try:
+            times = preview_times(project, edited, out / f"serve-{kind}-log.txt", env=env,
+                                  tag=kind)
+        except PreviewError as exc:
+            print(f"  preview ({kind}) not measured: {exc}", file=sys.stderr)
+            continue
+        fig.preview[kind] = max(times)
+        print(f"  edit-to-preview ({kind}): " + ", ".join(f"{t:.2f} s" for t in times),
+              flush=True)
     return fig
 
 
@@ -689,6 +708,9 @@ def cards_report(figs: list[Cards]) -> int:
               f"{mb(f.peaks['cold'])}, warm {mb(f.peaks['warm'])}")
         print(f"  {f.cards:,} cards in the site, {mb(f.card_bytes)}; the cache holds "
               f"{mb(f.cache_bytes)}")
+        if f.preview:
+            print("  edit-to-preview in `factcheck serve`, slowest of three edits: "
+                  + ", ".join(f"{k} {v:.2f} s" for k, v in f.preview.items()))
         print(f"  {judged:>12}  warm build <= {GOAL_WARM_CARDS}x today's: "
               f"{f.warm_ratio:.3f}x")
     return 1 if failed else 0
@@ -846,6 +868,8 @@ def main(argv: list[str] | None = None) -> int:
                              "cold and a warm build")
     parser.add_argument("--baseline", type=Path, default=None,
                         help="with --cards: a checkout of the project from before share cards")
+    parser.add_argument("--no-preview", action="store_true",
+                        help="with --cards: skip edit-to-preview")
     parser.add_argument("--rounds", type=int, default=2,
                         help="with --cards: how many times the three builds run (default: "
                              "%(default)s)")

@@ -117,26 +117,33 @@ class PlannedPages:
         self.dirty = dirty
         self.made: dict[str, tuple[str, str, PlannedFile]] = {}
         self.written: dict[str, str] = {}
-        self.copied: dict[str, tuple[str, str]] = {}  # path -> (key, where it was written)
+        # Under dirty builds, each file made on demand: its key and the file copied.
+        self.copied: dict[str, tuple[str, PlannedFile]] = {}
 
     def lazy_file(self, config: MkDocsConfig, path: str, lazy: LazyFile,
                   cache: FileCache | None) -> File:
         """A file made on demand: copied from the cache, made and kept there first if it
-        is not; made now if it cannot be kept."""
+        is not; made now if it cannot be kept. Under a dirty build a file whose key is
+        unchanged is neither looked up nor copied again."""
+        if self.dirty:
+            copied = self.copied.get(path)
+            if (copied is not None and copied[0] == lazy.key
+                    and copied[1].dest_dir == config.site_dir):
+                copied[1].modified = False
+                return copied[1]
         kept = cache.path(lazy.key, lazy.make) if cache is not None else None
         if kept is None:
             return File.generated(config, path, content=lazy.make())
         file = cast(PlannedFile, PlannedFile.generated(config, path, abs_src_path=str(kept)))
         if self.dirty:
-            file.modified = self.copied.get(path, ("", ""))[0] != lazy.key
-            self.copied[path] = (lazy.key, file.abs_dest_path)
+            self.copied[path] = (lazy.key, file)
         return file
 
     def forget_files(self, paths: Iterable[str]) -> None:
         """Delete the copied files no longer planned (a claim deleted or renamed)."""
         keep = set(paths)
         for path in [p for p in self.copied if p not in keep]:
-            Path(self.copied.pop(path)[1]).unlink(missing_ok=True)
+            Path(self.copied.pop(path)[1].abs_dest_path).unlink(missing_ok=True)
 
     def add(self, files: Files, pages: dict[str, PlannedPage], config: MkDocsConfig,
             newest: str) -> None:

@@ -19,7 +19,7 @@ import hashlib
 import importlib.util
 import io
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -96,8 +96,9 @@ def card(text: CardText, cached: CardCache | None = None) -> bytes:
 def card_key(text: CardText) -> str:
     """A digest of everything that decides a card's pixels: what it shows, the drawing's
     version, Pillow's and the fonts'."""
-    return text_digest(repr((RENDERER_VERSION, PIL.__version__, fonts_digest(),
-                             astuple(text))))
+    return text_digest(repr((RENDERER_VERSION, PIL.__version__, fonts_digest(), text.label,
+                             text.icon, text.colour, text.claim, text.claimant, text.year,
+                             text.site_name)))
 
 
 # -- fonts -------------------------------------------------------------------------------

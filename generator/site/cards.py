@@ -58,7 +58,7 @@ CardCache = Callable[[str, Callable[[], bytes]], bytes]
 RGB = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardText:
     """What a card shows, as readers read it."""
 

@@ -28,7 +28,7 @@ STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Disputes",
                  Stance.CONTEXT: "Context"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageImage:
     """The picture a link preview shows of a page (`og:image`): its path from the site's
     root, and what it shows in words."""
@@ -39,7 +39,7 @@ class PageImage:
     height: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LazyFile:
     """A data file made only when an engine writes it (a share card): `key` is a digest
     of everything it holds, so an engine may keep it between builds under that key and

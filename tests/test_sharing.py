@@ -15,9 +15,11 @@ from PIL import Image
 from test_preview import dirty_build
 from test_site import _fragments
 
+from generator.check import run_check
 from generator.model import PartialDate
 from generator.site import cards
 from generator.site.cards import rgb
+from generator.site.pages import generate
 from generator.site.text import CLAIM_CHARS, claimed, share_description
 from siteutil import article, build, copy_project, soup
 
@@ -304,3 +306,17 @@ def test_the_preview_copies_a_card_again_only_when_it_changed(tmp_path: Path) ->
     after = stamps()
     assert gone not in after, "a deleted claim's card leaves the preview"
     assert [s for s in after if after[s] != before[s]] == [EDITED]
+
+
+@pytest.mark.site
+def test_the_engine_independent_output_has_the_cards_too(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    result = run_check(root)
+    files = generate(result.corpus, root / "content")
+    for slug in result.corpus.claims:
+        card = files[f"claims/{slug}/card.png"]
+        assert isinstance(card, bytes) and card.startswith(b"\x89PNG")
+        page = files[f"claims/{slug}/index.md"]
+        assert isinstance(page, str)
+        assert f"\nimage: \"claims/{slug}/card.png\"\n---\n" in page
+    assert not (root / ".cache").exists(), "the core keeps nothing between builds"

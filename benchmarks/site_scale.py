@@ -5,6 +5,7 @@ Run by hand, not by the test suite:
     .venv/bin/python benchmarks/site_scale.py [--sizes 625,2500,10000] [--keep DIR]
                                               [--query ceasefire] [--json FILE]
                                               [--only-search]
+                                              [--cards --baseline DIR [--rounds 2]]
 
 For each size the synthetic corpus of corpus.py (claims, claims/4 sources, three quotes a
 claim) is written, with the hand-written pages the nav names copied from this repository's
@@ -48,6 +49,15 @@ Goals (from the issue), printed as pass or fail:
 - peak memory is at most 1.5 GB at 10,000 claims;
 - one search query transfers at most 300 kB at 10,000 claims;
 - edit-to-preview takes at most 3 s at 10,000 claims.
+
+`--cards` measures the share cards' cost alone, on the same project: today's build, by the
+code of `--baseline` (a checkout of the project from before share cards, e.g. a git
+worktree, run with this interpreter and `PYTHONPATH` pointing at it); a cold build, with
+the card cache (`<project>/.cache/factcheck/cards/`) emptied first; and a warm build, with
+every card kept. Each build writes into a folder that does not exist yet. The three run in
+turn, `--rounds` times, and the medians are compared; then edit-to-preview is measured in
+`factcheck serve` of today's code and of this one (cards kept), unless `--no-preview`. The
+goal: a warm build takes at most 1.05x today's.
 
 kB, MB and GB are powers of ten. The machine's other work shows in the wall times; the
 ratios, measured in the same run, are what to compare. Exit status: 0 when every goal
@@ -100,6 +110,7 @@ GOAL_PEAK = 1_500_000_000
 GOAL_SEARCH = 300_000
 GOAL_PREVIEW = 3.0
 GOAL_AT = 10_000  # the size the memory, search and preview goals are stated for
+GOAL_WARM_CARDS = 1.05  # a build with every share card kept, against today's build
 
 
 # -- running and measuring ---------------------------------------------------------------
@@ -165,13 +176,14 @@ class Run:
     tree_peak: int | None  # largest sampled sum over the tree
 
 
-def run(cmd: Sequence[str], log: Path, cwd: Path | None = None) -> Run:
+def run(cmd: Sequence[str], log: Path, cwd: Path | None = None,
+        env: dict[str, str] | None = None) -> Run:
     """Run `cmd` with output to `log`; wall time from start to reaping, and peak memory."""
     with log.open("ab") as out:
         out.write(f"$ {' '.join(cmd)}\n".encode())
         out.flush()
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
         sampler = TreeSampler(proc.pid)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -559,13 +571,15 @@ def fetch(url: str) -> str | None:
 
 
 def preview_times(project: Path, edited: Sequence[Path], log: Path,
-                  ready_within: float = 3600, shown_within: float = 600) -> list[float]:
-    """Seconds from saving each edit until `factcheck serve` serves the edited page."""
+                  ready_within: float = 3600, shown_within: float = 600,
+                  env: dict[str, str] | None = None, tag: str = "") -> list[float]:
+    """Seconds from saving each edit until `factcheck serve` serves the edited page;
+    `tag` tells the edits of one measurement from another's on the same project."""
     port = free_port()
     cmd = [tool("factcheck"), "serve", "--root", str(project), "--dev-addr",
            f"127.0.0.1:{port}"]
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         first = f"http://127.0.0.1:{port}/claims/{edited[0].stem}/"
         deadline = time.monotonic() + ready_within
@@ -577,7 +591,7 @@ def preview_times(project: Path, edited: Sequence[Path], log: Path,
         times = []
         for n, path in enumerate(edited):
             url = f"http://127.0.0.1:{port}/claims/{path.stem}/"
-            marker = f"{SUMMARY_EDIT} ({os.getpid()}.{n})"
+            marker = f"{SUMMARY_EDIT} ({os.getpid()}.{tag}{n})"
             edit_claim(path, marker)
             start = time.perf_counter()
             while marker not in (fetch(url) or ""):
@@ -596,6 +610,110 @@ def preview_times(project: Path, edited: Sequence[Path], log: Path,
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+# -- share cards: today's build, cold and warm ------------------------------------------
+
+
+@dataclass
+class Cards:
+    claims: int
+    rounds: int = 0
+    today: float = 0.0  # median seconds
+    cold: float = 0.0
+    warm: float = 0.0
+    times: dict[str, list[float]] = field(default_factory=dict)
+    peaks: dict[str, int] = field(default_factory=dict)  # largest peak of each kind, bytes
+    cards: int = 0  # card files in the warm site
+    cache_bytes: int = 0
+    card_bytes: int = 0  # the warm site's card files
+    # Edit-to-preview in `factcheck serve`, slowest of three edits: today's, with cards.
+    preview: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def warm_ratio(self) -> float:
+        return self.warm / self.today
+
+    @property
+    def cold_ratio(self) -> float:
+        return self.cold / self.today
+
+
+def measure_cards(claims: int, work: Path, args: argparse.Namespace) -> Cards:
+    out = work / f"claims-{claims}"
+    project, log = out / "project", out / "cards-log.txt"
+    if (project / "content" / "claims").is_dir():
+        print(f"  reusing the project in {project}")
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        make_project(project, claims, args.seed, not args.no_git)
+    baseline = args.baseline.resolve()
+    cache = project / ".cache" / "factcheck" / "cards"
+    factcheck = tool("factcheck")
+    today_env = {**os.environ, "PYTHONPATH": str(baseline)}
+    # Read every file once, untimed, so the first timed build does not pay the disk alone.
+    must(run([factcheck, "check", "--root", str(project)], log), "factcheck check", log)
+    fig = Cards(claims, args.rounds, times={"today": [], "cold": [], "warm": []})
+    for n in range(args.rounds):
+        for kind in ("today", "cold", "warm"):
+            site = out / f"site-{kind}"
+            shutil.rmtree(site, ignore_errors=True)
+            if kind == "cold":
+                shutil.rmtree(cache, ignore_errors=True)
+            cmd = [factcheck, "build", "--root", str(project), "--site-dir", str(site)]
+            built = must(run(cmd, log, env=today_env if kind == "today" else None),
+                         f"factcheck build ({kind})", log)
+            fig.times[kind].append(built.seconds)
+            fig.peaks[kind] = max(fig.peaks.get(kind, 0), built.tree_peak or built.max_rss)
+            print(f"  round {n + 1}: {kind} build {built.seconds:.1f} s", flush=True)
+    fig.today, fig.cold, fig.warm = (statistics.median(fig.times[k])
+                                     for k in ("today", "cold", "warm"))
+    if any((out / "site-today" / "claims").glob("*/card.png")):
+        raise SystemExit(f"site_scale: the baseline {baseline} draws share cards: point "
+                         "--baseline at a checkout from before them")
+    found = list((out / "site-warm" / "claims").glob("*/card.png"))
+    fig.cards, fig.card_bytes = len(found), sum(p.stat().st_size for p in found)
+    fig.cache_bytes = folder_bytes(cache)
+    if args.no_preview:
+        return fig
+    claim_files = sorted((project / "content" / "claims").glob("*.md"))
+    edited = [claim_files[len(claim_files) * k // 4] for k in (1, 2, 3)]
+    for kind, env in (("today", today_env), ("warm", None)):
+        try:
+            times = preview_times(project, edited, out / f"serve-{kind}-log.txt", env=env,
+                                  tag=kind)
+        except PreviewError as exc:
+            print(f"  preview ({kind}) not measured: {exc}", file=sys.stderr)
+            continue
+        fig.preview[kind] = max(times)
+        print(f"  edit-to-preview ({kind}): " + ", ".join(f"{t:.2f} s" for t in times),
+              flush=True)
+    return fig
+
+
+def cards_report(figs: list[Cards]) -> int:
+    failed = False
+    for f in figs:
+        judged = judge(f.warm_ratio <= GOAL_WARM_CARDS)
+        failed = failed or judged == "FAIL"
+        runs = {k: ", ".join(f"{t:.1f}" for t in v) for k, v in f.times.items()}
+        print(f"\nshare cards at {f.claims:,} claims (median of {f.rounds} rounds, "
+              "run in turn):")
+        print(f"  today's build, no cards      {f.today:7.1f} s   ({runs['today']})")
+        print(f"  cold build, no card kept     {f.cold:7.1f} s   ({runs['cold']}); "
+              f"{f.cold_ratio:.2f}x today")
+        print(f"  warm build, every card kept  {f.warm:7.1f} s   ({runs['warm']}); "
+              f"{f.warm_ratio:.2f}x today")
+        print(f"  peak memory (process tree): today {mb(f.peaks['today'])}, cold "
+              f"{mb(f.peaks['cold'])}, warm {mb(f.peaks['warm'])}")
+        print(f"  {f.cards:,} cards in the site, {mb(f.card_bytes)}; the cache holds "
+              f"{mb(f.cache_bytes)}")
+        if f.preview:
+            print("  edit-to-preview in `factcheck serve`, slowest of three edits: "
+                  + ", ".join(f"{k} {v:.2f} s" for k, v in f.preview.items()))
+        print(f"  {judged:>12}  warm build <= {GOAL_WARM_CARDS}x today's: "
+              f"{f.warm_ratio:.3f}x")
+    return 1 if failed else 0
 
 
 # -- the report --------------------------------------------------------------------------
@@ -745,13 +863,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=None,
                         help="work in this folder and keep it (projects found there are reused)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--cards", action="store_true",
+                        help="measure the share cards alone: today's build (--baseline), a "
+                             "cold and a warm build")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="with --cards: a checkout of the project from before share cards")
+    parser.add_argument("--no-preview", action="store_true",
+                        help="with --cards: skip edit-to-preview")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="with --cards: how many times the three builds run (default: "
+                             "%(default)s)")
     args = parser.parse_args(argv)
+    if args.cards and (args.baseline is None or not (args.baseline / "generator").is_dir()):
+        parser.error("--cards needs --baseline DIR, a checkout of the project (with its "
+                     "generator/ folder) from before share cards")
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     except ValueError:
         parser.error("--sizes takes claim counts such as 625,2500")
     if not sizes or sizes[0] < 4:
         parser.error("--sizes takes claim counts of at least 4")
+
+    if args.cards:
+        with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
+            work = args.keep.resolve() if args.keep else Path(tmp)
+            measured = []
+            for claims in sizes:
+                print(f"{claims:,} claims ({work / f'claims-{claims}'}):", flush=True)
+                measured.append(measure_cards(claims, work, args))
+        if args.json:
+            args.json.write_text(json.dumps([asdict(f) for f in measured], indent=2) + "\n")
+        return cards_report(measured)
 
     with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
         work = args.keep.resolve() if args.keep else Path(tmp)

@@ -2,8 +2,8 @@
 
 Every claim passes `factcheck check`; every published claim meets its verdict's rules;
 at least one claim exists; the build's census matches (claim files = claim pages =
-claims.json entries = ClaimReview blocks, every evidence item anchored, every cited passage
-showing its backlinks); and every internal link and #fragment of the built site resolves,
+claims.json entries = ClaimReview blocks = share cards, every evidence item anchored, every
+cited passage showing its backlinks); and every internal link and #fragment of the built site resolves,
 by the content workflow's own link checker and flags. Nothing here names a figure, a
 ranking or a line of any particular content.
 """
@@ -35,7 +35,8 @@ CENSUS = re.compile(
     r"evidence items anchored; (?P<shown>\d+)/(?P<cited>\d+) cited passages show their "
     r"backlinks; (?P<people>\d+) people files, (?P<people_pages>\d+) people pages, "
     r"(?P<people_json>\d+) people\.json entries; (?P<listed>\d+)/(?P<claimed>\d+) claims "
-    r"listed on their claimant's page$", re.MULTILINE)
+    r"listed on their claimant's page; (?P<cards>\d+)/(?P<card_pages>\d+) share cards$",
+    re.MULTILINE)
 
 
 def lychee(site: Path, report_dir: Path) -> tuple[int, dict[str, Any]]:
@@ -85,6 +86,7 @@ def assert_content_checks_pass(root: Path, work: Path) -> None:
     assert n["shown"] == n["cited"] > 0, n
     assert n["people"] == n["people_pages"] == n["people_json"] == len(loaded.people) > 0, n
     assert n["listed"] == n["claimed"] == len(claims), n
+    assert n["cards"] == n["card_pages"] == len(claims), n
 
     code, report = lychee(site, work)
     assert broken(report) == []

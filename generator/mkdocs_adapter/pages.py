@@ -3,11 +3,14 @@
 Planned pages skip MkDocs' Markdown step: each is rendered when MkDocs writes it and let
 go right after, so memory does not grow with the site. Under a dirty build (what
 `factcheck serve` runs) a page is written again only when its key, a digest of what it
-shows, changed since it was last written.
+shows, changed since it was last written. Files made on demand (share cards) are copied
+from the folder that keeps them under their key, and under a dirty build copied again
+only when their key changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
@@ -16,7 +19,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.site.pages import PlannedPage
+from generator.mkdocs_adapter.filecache import FileCache
+from generator.site.pages import LazyFile, PlannedPage
 from generator.site.render import theme_text
 
 # What MkDocs' File and Page objects take from the config.
@@ -50,8 +54,9 @@ def nav_titles(nav: Any) -> dict[str, str]:
 
 
 class PlannedFile(File):
-    """A planned page's file. Under a dirty build MkDocs rebuilds a file when it says
-    it is modified: it says so when the page's key changed."""
+    """A planned page's file, or a file made on demand. Under a dirty build MkDocs
+    rebuilds or copies a file when it says it is modified: it says so when its key
+    changed."""
 
     modified = True
 
@@ -83,6 +88,12 @@ class PlannedMkDocsPage(Page):
             self.meta["published_time"] = self.planned.published
         if self.planned.modified:
             self.meta["modified_time"] = self.planned.modified
+        image = self.planned.image
+        if image:  # the share card: `og:image` and its size and words
+            self.meta["image"] = image.path
+            self.meta["image_alt"] = theme_text(image.alt)
+            self.meta["image_width"] = image.width
+            self.meta["image_height"] = image.height
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
@@ -106,6 +117,33 @@ class PlannedPages:
         self.dirty = dirty
         self.made: dict[str, tuple[str, str, PlannedFile]] = {}
         self.written: dict[str, str] = {}
+        # Under dirty builds, each file made on demand: its key and the file copied.
+        self.copied: dict[str, tuple[str, PlannedFile]] = {}
+
+    def lazy_file(self, config: MkDocsConfig, path: str, lazy: LazyFile,
+                  cache: FileCache | None) -> File:
+        """A file made on demand: copied from the cache, made and kept there first if it
+        is not; made now if it cannot be kept. Under a dirty build a file whose key is
+        unchanged is neither looked up nor copied again."""
+        if self.dirty:
+            copied = self.copied.get(path)
+            if (copied is not None and copied[0] == lazy.key
+                    and copied[1].dest_dir == config.site_dir):
+                copied[1].modified = False
+                return copied[1]
+        kept = cache.path(lazy.key, lazy.make) if cache is not None else None
+        if kept is None:
+            return File.generated(config, path, content=lazy.make())
+        file = cast(PlannedFile, PlannedFile.generated(config, path, abs_src_path=str(kept)))
+        if self.dirty:
+            self.copied[path] = (lazy.key, file)
+        return file
+
+    def forget_files(self, paths: Iterable[str]) -> None:
+        """Delete the copied files no longer planned (a claim deleted or renamed)."""
+        keep = set(paths)
+        for path in [p for p in self.copied if p not in keep]:
+            Path(self.copied.pop(path)[1].abs_dest_path).unlink(missing_ok=True)
 
     def add(self, files: Files, pages: dict[str, PlannedPage], config: MkDocsConfig,
             newest: str) -> None:

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from generator.check import CheckResult, CheckSteps, run_check
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
+from generator.mkdocs_adapter.filecache import CARDS, FileCache
 from generator.mkdocs_adapter.pages import PlannedMkDocsPage, PlannedPages, replace, sitemap_day
 from generator.mkdocs_adapter.serving import show_errors_on_pages
 from generator.preview.session import Preview
@@ -32,7 +33,7 @@ from generator.search.pagefind import SearchIndexError, index_site
 from generator.site.census import Census, take_census
 from generator.site.csp import add_csp
 from generator.site.desk import desk_facts
-from generator.site.pages import SCRIPTS, STYLESHEETS, PlannedSite, generate_site
+from generator.site.pages import SCRIPTS, STYLESHEETS, LazyFile, PlannedSite, generate_site
 from generator.site.urls import local_address_warning
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -77,6 +78,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
+        # Share cards are kept between builds, under the project, by what they show.
+        self.cards = FileCache(self.root / CARDS)
         result, self.prechecked = self.prechecked, None
         if result is None and not self.serving:
             # `factcheck build` said it already; `serve` is the local preview.
@@ -149,7 +152,10 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                     for p in prefixes):
                 files.remove(f)
         for path, content in self.site.files.items():
-            replace(files, File.generated(config, path, content=content))
+            replace(files, self.pages.lazy_file(config, path, content, self.cards)
+                    if isinstance(content, LazyFile)
+                    else File.generated(config, path, content=content))
+        self.pages.forget_files(self.site.files)
         self.pages.add(files, self.site.pages, config, self.newest)
         return files
 

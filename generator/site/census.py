@@ -1,11 +1,11 @@
 """After every build, count what reached the site: nothing a contributor wrote is lost.
 
-claim files = claim pages = claims.json entries, and a ClaimReview block for each rated
-one; every evidence item anchored; every cited passage showing its backlinks; registry
-files = people pages = people.json entries, and every claim listed on its claimant's
-page. Any mismatch names what is missing. A claim the corpus leaves out (a fact check
-scheduled for a later day) is counted apart, and must have reached neither a page nor
-claims.json.
+claim files = claim pages = claims.json entries = share cards (each a 1200×630 PNG that
+its page names as `og:image`), and a ClaimReview block for each rated one; every evidence
+item anchored; every cited passage showing its backlinks; registry files = people pages =
+people.json entries, and every claim listed on its claimant's page. Any mismatch names what
+is missing. A claim the corpus leaves out (a fact check scheduled for a later day) is
+counted apart, and must have reached neither a page nor claims.json.
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from pathlib import Path
 
 from generator.anchoring.resolve import Corpus
 from generator.content.load import markdown_files
+from generator.site.cards import HEIGHT, WIDTH, card_path
 from generator.site.urls import claim_url, person_url, source_url
 
 _LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 _PASSAGE = re.compile(r'<div class="fc-passage[^"]*" id="(p\d+)">')
 _BACKLINKS = re.compile(r'<aside class="fc-backlinks".*?</aside>', re.DOTALL)
 _HREF = re.compile(r'href="([^"]+)"')
+_OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]*)"')
+PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass
@@ -44,7 +47,8 @@ class Census:
                 f"passages show their backlinks; {c['people files']} people files, "
                 f"{c['people pages']} people pages, {c['people.json entries']} people.json "
                 f"entries; {c['claims on claimant pages']}/{c['claims on claimants']} claims "
-                "listed on their claimant's page"
+                f"listed on their claimant's page; {c['share cards']}/{c['claim pages']} share "
+                "cards"
                 + (f"; {later} more claim file(s) left out until their publication day"
                    if later else ""))
 
@@ -53,6 +57,34 @@ def _missing(label: str, expected: set[str], found: set[str]) -> list[str]:
     lost = sorted(expected - found)
     return [f"{label}: missing {', '.join(lost[:20])}" + (" …" if len(lost) > 20 else "")
             ] if lost else []
+
+
+def png_size(path: Path) -> tuple[int, int] | None:
+    """A PNG file's width and height, from its header; None for anything else."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(24)
+    except OSError:
+        return None
+    if len(head) < 24 or not head.startswith(PNG) or head[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def _card(site_dir: Path, slug: str, html: str, census: Census) -> bool:
+    """A claim's share card is a 1200×630 PNG that its page names as `og:image`."""
+    path = card_path(slug)
+    size = png_size(site_dir / path)
+    if size is None:
+        return False
+    if size != (WIDTH, HEIGHT):
+        census.problems.append(f"{path} is {size[0]}×{size[1]}, not {WIDTH}×{HEIGHT}")
+        return False
+    named = _OG_IMAGE.search(html)
+    if named is None or not named.group(1).endswith(path):
+        census.problems.append(f"claims/{slug}/ does not name its share card as og:image")
+        return False
+    return True
 
 
 def _slugs(data: Path, key: str) -> set[str]:
@@ -69,13 +101,16 @@ def take_census(corpus: Corpus, site_dir: Path) -> Census:
     files = every - corpus.left_out
     pages: set[str] = set()
     reviews: set[str] = set()
+    cards: set[str] = set()
     for slug in files:
         page = site_dir / claim_url(slug) / "index.html"
         if not page.is_file():
             continue
         pages.add(slug)
-        blocks = [b for b in _LD.findall(page.read_text(encoding="utf-8"))
-                  if '"ClaimReview"' in b]
+        html = page.read_text(encoding="utf-8")
+        if _card(site_dir, slug, html, census):
+            cards.add(slug)
+        blocks = [b for b in _LD.findall(html) if '"ClaimReview"' in b]
         claim = corpus.claims.get(slug)
         if claim is not None and not claim.rated:
             if blocks:  # ClaimReview is for rated claims
@@ -89,6 +124,7 @@ def take_census(corpus: Corpus, site_dir: Path) -> Census:
     census.problems += _missing("claims.json entries", files, entries)
     rated = {s for s in files if s not in corpus.claims or corpus.claims[s].rated}
     census.problems += _missing("ClaimReview blocks", rated, reviews)
+    census.problems += _missing("share cards", pages, cards)
     census.problems += _missing("loaded claims", files, set(corpus.claims))
     leaked = sorted(s for s in corpus.left_out
                     if (site_dir / claim_url(s) / "index.html").is_file() or s in entries)
@@ -124,6 +160,7 @@ def take_census(corpus: Corpus, site_dir: Path) -> Census:
     census.counts = {
         "claim files": len(files), "claim pages": len(pages),
         "claims.json entries": len(entries), "ClaimReview blocks": len(reviews),
+        "share cards": len(cards),
         "evidence items": len(expected_items), "evidence anchored": len(anchored),
         "cited passages": len(cited), "passages with backlinks": len(shown),
         "claims left out": len(every & corpus.left_out), **people,

@@ -58,18 +58,16 @@ def claimed(date: PartialDate) -> str:
     return ("on " if date.day else "in ") + date.human
 
 
-SHARE_CHARS = 160  # what search engines and link previews show of a description
+# A claim this long or shorter is the description's text; a longer one gives way to its
+# headline, so that no description cuts a claim (a cut can reverse its meaning).
+CLAIM_CHARS = 200
 
 
-def share_description(verdict: str, claimant: str, when: PartialDate, claim: str) -> str:
-    """A claim page's description for search engines and link previews: the verdict and
-    when the claim was made first, then as much of the claim as fits, cut at a word."""
-    who = claimant[:1].upper() + claimant[1:]
-    head = f"Verdict: {verdict}. {who} claimed {claimed(when)}: “"
-    room = SHARE_CHARS - len(head) - 1
-    text = " ".join(claim.split())
-    if len(text) > room:
-        cut = text[: max(room - 1, 0)]
-        text = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:.") + "…"
-    out = head + text + "”"
-    return out if len(out) <= SHARE_CHARS else out[: SHARE_CHARS - 1] + "…"
+def share_description(verdict: str, claimant: str, when: PartialDate, claim: str,
+                      headline: str) -> str:
+    """A claim page's description for search engines and link previews: the verdict, the
+    claim whole where it fits in `CLAIM_CHARS`, else the headline whole, then who made it
+    and the year. Nothing is cut: a preview that shortens it shortens it visibly."""
+    said = " ".join(claim.split())
+    text = f"“{said}”" if len(said) <= CLAIM_CHARS else " ".join(headline.split())
+    return f"Verdict: {verdict}. {text} ({' '.join(claimant.split())}, {when.year})"

@@ -5,8 +5,16 @@ data files (`data_files`). What they share is `planner`; `site` runs them in tur
 
 from generator.site.pages.data_files import SCRIPTS, STYLESHEETS
 from generator.site.pages.hand_written import clone_block
-from generator.site.pages.planner import Group, PartMemo, PlannedPage, SitePlanner, newest_first
+from generator.site.pages.planner import (
+    Group,
+    LazyFile,
+    PartMemo,
+    PlannedPage,
+    SitePlanner,
+    newest_first,
+)
 from generator.site.pages.site import KINDS, PlannedSite, generate, generate_site
 
-__all__ = ["KINDS", "SCRIPTS", "STYLESHEETS", "Group", "PartMemo", "PlannedPage", "PlannedSite",
-           "SitePlanner", "clone_block", "generate", "generate_site", "newest_first"]
+__all__ = ["KINDS", "SCRIPTS", "STYLESHEETS", "Group", "LazyFile", "PartMemo", "PlannedPage",
+           "PlannedSite", "SitePlanner", "clone_block", "generate", "generate_site",
+           "newest_first"]

@@ -18,6 +18,7 @@ from generator.site.desk import contact_href, report_mail
 from generator.site.highlight import Mark, highlight
 from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
+from generator.site.pages.data_files import share_card
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
 from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
 from generator.site.updates import latest
@@ -110,7 +111,8 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
     site.page(url, "claim.html.j2",
               title=f"{claim.headline} (claimed {claimed(claim.claim_date)})",
               description=share_description(verdict.label, site.claimant(claim),
-                                            claim.claim_date, claim.claim),
+                                            claim.claim_date, claim.claim, claim.headline),
+              image=share_card(site, claim),
               toc=toc, key=key, context=context, date=site.changed[claim.slug].first_day,
               article=(claim.published.first_day, updated.first_day if updated else None))
 

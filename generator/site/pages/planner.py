@@ -28,6 +28,27 @@ STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Disputes",
                  Stance.CONTEXT: "Context"}
 
 
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """The picture a link preview shows of a page (`og:image`): its path from the site's
+    root, and what it shows in words."""
+
+    path: str
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class LazyFile:
+    """A data file made only when an engine writes it (a share card): `key` is a digest
+    of everything it holds, so an engine may keep it between builds under that key and
+    not make it again."""
+
+    key: str
+    make: Callable[[], bytes]
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     """A page as the core plans it for an engine to write: everything but its HTML, which
@@ -43,12 +64,15 @@ class PlannedPage:
     kind: str = "website"  # for link previews (og:type): `article` for a fact check
     published: str | None = None  # an article's dates, YYYY-MM-DD
     modified: str | None = None
+    image: PageImage | None = None
 
     def markdown(self) -> str:
         """Front-matter, then the HTML (Markdown passes HTML through as it is)."""
         front = f"---\ntitle: {meta_value(self.title)}\n"
         if self.description:
             front += f"description: {meta_value(self.description)}\n"
+        if self.image:
+            front += f"image: {meta_value(self.image.path)}\n"
         return front + "---\n\n" + self.body()
 
 
@@ -91,7 +115,7 @@ class SitePlanner:
         self.settings = corpus.settings
         self.docs_dir = docs_dir
         self.env = environment()
-        self.files: dict[str, str | bytes] = {}
+        self.files: dict[str, str | bytes | LazyFile] = {}
         self.pages: dict[str, PlannedPage] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
@@ -125,12 +149,13 @@ class SitePlanner:
     def page(self, url: str, template: str, *, title: str, key: Iterable[object],
              context: Callable[[], dict[str, Any]], description: str | None = None,
              toc: Sequence[tuple[str, str]] = (), date: str | None = None,
-             article: tuple[str, str | None] | None = None) -> None:
+             article: tuple[str, str | None] | None = None,
+             image: PageImage | None = None) -> None:
         """Plan a page. `key` names everything `context` reads, so equal keys mean equal
         pages; the context is built, and the template rendered, only when asked."""
         path = url + "index.md"
         digest = text_digest(repr((template, self.settings_key, title, description, tuple(toc),
-                               date, article, *key)))
+                               date, article, image, *key)))
 
         def body() -> str:
             return self.env.get_template(template).render(**context())
@@ -138,7 +163,7 @@ class SitePlanner:
         published, modified = article or (None, None)
         self.pages[path] = PlannedPage(path, title, description, tuple(toc), date, digest,
                                        body, "article" if article else "website", published,
-                                       modified)
+                                       modified, image)
 
     def newest_date(self, slugs: Iterable[str]) -> str | None:
         return max((self.changed[s].first_day for s in slugs), default=None)

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.anchoring.resolve import Corpus
 from generator.history.revisions import History
 from generator.site.pages import claim, data_files, hand_written, listings, people, source
-from generator.site.pages.planner import PartMemo, PlannedPage, SitePlanner, no_memo
+from generator.site.pages.planner import LazyFile, PartMemo, PlannedPage, SitePlanner, no_memo
 
 log = logging.getLogger("factcheck.pages")
 
@@ -36,7 +36,8 @@ KINDS: tuple[Callable[[SitePlanner], None], ...] = (
 class PlannedSite:
     """The site as planned: what an engine writes as it is, and the pages it renders."""
 
-    files: dict[str, str | bytes]  # data files and hand-written pages, ready
+    # Data files and hand-written pages, ready, and files made when written (share cards).
+    files: dict[str, str | bytes | LazyFile]
     pages: dict[str, PlannedPage]  # the planned pages, by path
     newest: str = "1970-01-01"  # the day the newest change to any claim was made
 
@@ -58,4 +59,5 @@ def generate(corpus: Corpus, docs_dir: Path | None = None, history: History | No
     """Every page and data file, rendered; `history` is read from git under the project
     root if not given."""
     site = generate_site(corpus, docs_dir, history)
-    return {**site.files, **{path: page.markdown() for path, page in site.pages.items()}}
+    files = {path: f.make() if isinstance(f, LazyFile) else f for path, f in site.files.items()}
+    return {**files, **{path: page.markdown() for path, page in site.pages.items()}}

@@ -210,6 +210,7 @@ PAGE_KINDS = (("home", ""), ("claim", "claims/peacekeepers-failed-to-stop-2023-o
               ("source", "sources/russia-urges-talks/"), ("listing", "claims/"),
               ("sources listing", "sources/"), ("topic", "topics/peacekeepers/"),
               ("methodology", "methodology/"), ("person", "people/nikol-pashinyan/"),
+              ("claim not rated", "claims/western-mediation-may-spell-trouble-for-armenians/"),
               ("people listing", "people/"))
 
 

@@ -82,17 +82,18 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlparse
 
 import yaml
 from corpus import write_corpus
 
+T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 HAND_WRITTEN = ("index.md", "methodology.md", "corrections.md", "about.md", "contributing.md")
@@ -885,28 +886,27 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--sizes takes claim counts of at least 4")
 
     if args.cards:
-        with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
-            work = args.keep.resolve() if args.keep else Path(tmp)
-            measured = []
-            for claims in sizes:
-                print(f"{claims:,} claims ({work / f'claims-{claims}'}):", flush=True)
-                measured.append(measure_cards(claims, work, args))
-        if args.json:
-            args.json.write_text(json.dumps([asdict(f) for f in measured], indent=2) + "\n")
-        return cards_report(measured)
-
-    with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
-        work = args.keep.resolve() if args.keep else Path(tmp)
-        figs = []
-        for claims in sizes:
-            print(f"{claims:,} claims ({work / f'claims-{claims}'}):", flush=True)
-            figs.append(measure_size(claims, work, args))
-            sys.stdout.flush()
-    if args.json:
-        args.json.write_text(json.dumps([asdict(f) for f in figs], indent=2) + "\n")
+        return cards_report(each_size(sizes, args, measure_cards))
+    figs = each_size(sizes, args, measure_size)
     if args.only_search:
         return search_report(figs, args.query)
     return report(figs, args.query)
+
+
+def each_size(sizes: list[int], args: argparse.Namespace,
+              measure: Callable[[int, Path, argparse.Namespace], T]) -> list[T]:
+    """One measure at each size, in a folder kept (`--keep`) or temporary; written to
+    `--json` when asked."""
+    with tempfile.TemporaryDirectory(prefix="factcheck-site-scale-") as tmp:
+        work = args.keep.resolve() if args.keep else Path(tmp)
+        out = []
+        for claims in sizes:
+            print(f"{claims:,} claims ({work / f'claims-{claims}'}):", flush=True)
+            out.append(measure(claims, work, args))
+            sys.stdout.flush()
+    if args.json:
+        args.json.write_text(json.dumps([asdict(f) for f in out], indent=2) + "\n")  # type: ignore[call-overload]
+    return out
 
 
 if __name__ == "__main__":

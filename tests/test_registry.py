@@ -63,9 +63,13 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path, people=False)
 
 
-def registry(project: Project, entries: dict[str, str] | None = None) -> None:
+def registry(project: Project | Path, entries: dict[str, str] | None = None) -> None:
+    """Write the entries (the test registry by default) into a project's registry."""
+    folder = (project.root if isinstance(project, Project) else project) / "content" / "people"
+    folder.mkdir(parents=True, exist_ok=True)
     for slug, front in (REGISTRY if entries is None else entries).items():
-        project.write(f"content/people/{slug}.md", f"---\n{front}---\nA test entry.\n")
+        (folder / f"{slug}.md").write_text(f"---\n{front}---\nA test entry.\n",
+                                           encoding="utf-8")
 
 
 def claim(claimant: str, account: str, verdict: str = "mostly-true", extra: str = "") -> str:
@@ -209,10 +213,7 @@ def test_new_person_writes_an_entry_that_checks(project: Project) -> None:
 def test_claims_json_and_people_json_carry_the_registry(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "p", claims=False)
     shutil.rmtree(root / "content" / "people")
-    for slug, front in REGISTRY.items():
-        (root / "content" / "people" / f"{slug}.md").parent.mkdir(exist_ok=True)
-        (root / "content" / "people" / f"{slug}.md").write_text(
-            f"---\n{front}---\nA test entry.\n", encoding="utf-8")
+    registry(root)
     (root / "content" / "claims" / "the-claim.md").write_text(
         claim("Mariya Zakharova", "Russian MFA (as reported)", extra=INDEPENDENT),
         encoding="utf-8")

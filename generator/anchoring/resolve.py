@@ -68,6 +68,12 @@ class Corpus:
                       {s: e for s, e in self.evidence.items() if s not in gone},
                       citations, self.left_out | gone, self.registry)
 
+    @cached_property
+    def claimants(self) -> dict[str, str]:
+        """Claim slug to the slug of its claimant's registry entry, looked up once."""
+        return {slug: entry.slug for slug, claim in self.claims.items()
+                if (entry := self.registry.find(claim.claimant)) is not None}
+
     def cited_by(self, source_id: str, passage_id: str) -> tuple[Citation, ...]:
         return self.citations.get((source_id, passage_id), ())
 

@@ -79,6 +79,12 @@ class Registry:
             return text
         return " ".join(filter(None, (person.name, qualifier(text))))
 
+    def sides(self, slug: str) -> tuple[Person, ...]:
+        """The entries at the top of an entry's `part_of` chains, itself left out: the side
+        its accounts count with."""
+        return tuple(self.people[s] for s in sorted(self.party(slug))
+                     if s != slug and s in self.people)
+
     def members(self, slug: str) -> tuple[Person, ...]:
         """The entries directly `part_of` this one."""
         return tuple(p for p in self.people.values() if slug in p.part_of)

@@ -68,8 +68,7 @@ def _claimant(claim: Claim, registry: Registry, markdown: bool) -> str:
     entry = registry.find(claim.claimant)
     if entry is None:
         return f"{claim.claimant} (not in the registry)"
-    tops = [registry.people[s].name for s in sorted(registry.party(entry.slug))
-            if s != entry.slug and s in registry.people]
+    tops = [p.name for p in registry.sides(entry.slug)]
     side = f"; one side with {', '.join(tops)}" if tops else ""
     return f"{registry.display(claim.claimant)} ({_code(entry.slug, markdown)}{side})"
 

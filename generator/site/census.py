@@ -180,11 +180,9 @@ def _people(corpus: Corpus, site_dir: Path, census: Census) -> dict[str, int]:
     expected: set[str] = set()
     listed: set[str] = set()
     by_claimant: dict[str, set[str]] = {}
-    for slug, claim in corpus.claims.items():
-        entry = corpus.registry.find(claim.claimant)
-        if entry is not None:
-            by_claimant.setdefault(entry.slug, set()).add(slug)
-            expected.add(slug)
+    for slug, claimant in corpus.claimants.items():
+        by_claimant.setdefault(claimant, set()).add(slug)
+        expected.add(slug)
     for person, claims in by_claimant.items():
         folder = site_dir / person_url(person)
         linked = {h.rstrip("/").rsplit("/", 1)[-1] for page in folder.glob("**/index.html")

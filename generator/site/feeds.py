@@ -10,7 +10,7 @@ from generator.anchoring.resolve import Corpus
 from generator.model import Claim, PartialDate
 from generator.review.accounts import accounts, corroboration
 from generator.site.jsonld import absolute
-from generator.site.kinds import not_rated_because
+from generator.site.kinds import NOT_RATED_BECAUSE
 from generator.site.text import claimed
 from generator.site.updates import Update, last_changed
 from generator.site.urls import claim_url, person_url, source_url
@@ -71,7 +71,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         # ClaimReview is for rated claims; why a claim has none, when it has none.
         "claim_review": claim.rated,
         "not_rated_because": None if claim.rated else (
-            not_rated_because(claim.kind) or "It is not rated."),
+            NOT_RATED_BECAUSE.get(claim.kind) or "It is not rated."),
         "summary": claim.summary,
         "published": claim.published.iso,
         "updated": claim.updated.iso if claim.updated else None,
@@ -98,9 +98,8 @@ def people_json(corpus: Corpus) -> str:
     the claims it made."""
     registry = corpus.registry
     made: dict[str, list[str]] = {}
-    for slug, claim in corpus.claims.items():
-        if (entry := registry.find(claim.claimant)) is not None:
-            made.setdefault(entry.slug, []).append(slug)
+    for slug, claimant in corpus.claimants.items():
+        made.setdefault(claimant, []).append(slug)
     people = [json.dumps({
         "slug": p.slug,
         "url": absolute(corpus.settings, person_url(p.slug)),

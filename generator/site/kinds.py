@@ -19,7 +19,3 @@ NOT_RATED_BECAUSE = {
 # The browsing folder of each kind, in the order listings show them.
 SLUGS = {ClaimKind.STATEMENT: "statements", ClaimKind.OPINION: "opinions",
          ClaimKind.FORECAST: "forecasts", ClaimKind.INTENTION: "intentions"}
-
-
-def not_rated_because(kind: ClaimKind) -> str | None:
-    return NOT_RATED_BECAUSE.get(kind)

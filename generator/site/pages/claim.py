@@ -104,7 +104,7 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
                 site.corpus, claim, updated.iso if updated else None)))
             if claim.rated else None,
             kind=kinds.LABELS[claim.kind],
-            not_rated_because=kinds.not_rated_because(claim.kind),
+            not_rated_because=kinds.NOT_RATED_BECAUSE.get(claim.kind),
             kind_href=link(f"kinds/{kinds.SLUGS[claim.kind]}/"),
         )
 

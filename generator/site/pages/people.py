@@ -32,8 +32,8 @@ def plan(site: SitePlanner) -> None:
     registry = site.corpus.registry
     made: dict[str, list[Claim]] = defaultdict(list)  # newest first, as site.claims
     for c in site.claims:
-        if (entry := registry.find(c.claimant)) is not None:
-            made[entry.slug].append(c)
+        if c.slug in site.corpus.claimants:
+            made[site.corpus.claimants[c.slug]].append(c)
     used: dict[str, dict[str, list[Stance]]] = defaultdict(dict)
     for c in site.claims:
         for a in site.accounts(c.slug):
@@ -67,8 +67,7 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
     parents = [registry.people[s] for s in person.part_of if s in registry.people]
     members = sorted(registry.members(person.slug), key=lambda p: p.name.casefold())
     # The side it counts with, where that is more than what it is directly part of.
-    tops = [registry.people[s] for s in sorted(registry.party(person.slug))
-            if s != person.slug and s in registry.people]
+    tops = list(registry.sides(person.slug))
     if {p.slug for p in tops} == set(person.part_of):
         tops = []
     counts = [(v, n) for v in site.settings.verdicts

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from generator import clock, limits
+from generator import clock, i18n, limits
 from generator.content.fields import Field, Kind, Validator, declared, suggestion
 from generator.content.textfile import Key, TextFile, read_yaml_config
 from generator.content.topics import Topic, topic_keys
 from generator.diagnostics import Diagnostic, Report, Severity, display_path
+from generator.i18n import SOURCE_LANGUAGE
 from generator.model import COLOUR, ID, INT, NOT_RATED, TEXT, TEXT_LIST, fm, model, one_of
 
 CONFIG_FILE = "mkdocs.yml"
@@ -170,6 +171,9 @@ class Settings:
     docs_dir: str = "content"
     per_page: int = 20
     site_name: str = "Fact checks"
+    # The site's language, BCP 47 (`theme.language`): the catalogue of its own words, the
+    # `lang` of its pages, the language search stems in and that quotes are translated into.
+    language: str = SOURCE_LANGUAGE
     site_url: str | None = None
     organisation: str | None = None
     topics: tuple[Topic, ...] = ()
@@ -297,6 +301,7 @@ def load_settings(root: Path, config_file: Path | str | None = None
         docs_dir=str(base.get("docs_dir") or "content"),
         per_page=max(1, int(values.get("per_page", 20))),
         site_name=str(base.get("site_name") or "Fact checks"),
+        language=_language(base, tf, report),
         site_url=str(site_url) if isinstance(site_url, str) else None,
         organisation=values.get("organisation"),
         topics=topics,
@@ -305,6 +310,24 @@ def load_settings(root: Path, config_file: Path | str | None = None
         build_future=values.get("build_future", False),
         unset=unset,
     ), report.items
+
+
+def _language(base: dict[str, Any], tf: TextFile | None, report: Report) -> str:
+    """The site's language, `theme.language` (the theme's default, English, when unset); a
+    language with no catalogue of the site's words is a warning, and they stay English."""
+    theme = base.get("theme")
+    value = theme.get("language") if isinstance(theme, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        return SOURCE_LANGUAGE
+    value = value.strip()
+    if i18n.primary(value) not in i18n.available():
+        line, col = tf.value_at(("theme", "language")) if tf is not None else (1, 1)
+        report.warning(line, col, f"`theme.language` is `{value}`, but the generator has no "
+                       "catalogue of its words in that language, so the site's own words "
+                       "stay English; the catalogues are "
+                       + ", ".join(f"`{code}`" for code in i18n.available())
+                       + " (add one under generator/locale/, see the README)")
+    return value
 
 
 def _unset(tf: TextFile | None, key: tuple[str | int, ...], desk: Desk, repo_url: str | None,

@@ -8,6 +8,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from generator import i18n
 from generator.site.text import claimed
 
 
@@ -19,7 +20,11 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The site's own words in the build's language (`generator.i18n.activate`).
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n.gettext, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True)
     env.filters["claimed"] = claimed  # a PartialDate as `in 2021`, `on 3 May 2021`
     return env
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import i18n
 from generator.anchoring.normalize import normalise_text
 from generator.anchoring.resolve import Corpus
 from generator.digest import text_digest
@@ -114,6 +115,7 @@ class SitePlanner:
         self.corpus = corpus
         self.settings = corpus.settings
         self.docs_dir = docs_dir
+        i18n.activate(self.settings.language)  # the site's own words, in its language
         self.env = environment()
         self.files: dict[str, str | bytes | LazyFile] = {}
         self.pages: dict[str, PlannedPage] = {}

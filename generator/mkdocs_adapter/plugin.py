@@ -197,7 +197,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
             # A preview rebuild: the check ran above; the search index catches up behind.
             self.preview.built()
             self.preview.status.succeeded()
-            self.preview.indexer.index(site_dir)
+            self.preview.indexer.index(site_dir, self.result.settings.language)
             return
         census = self.census = take_census(self.result.site_corpus, site_dir)
         if not census.ok:
@@ -205,7 +205,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
                               + "\n  ".join(census.problems))
         log.info(census.summary())
         try:
-            index_site(site_dir)
+            index_site(site_dir, self.result.settings.language)
         except SearchIndexError as exc:
             raise PluginError(f"factcheck: {exc}") from exc
         if self.preview is not None:

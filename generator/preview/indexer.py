@@ -23,19 +23,19 @@ class BackgroundIndexer:
         self.process: subprocess.Popen[str] | None = None
         self.again = False
 
-    def index(self, site_dir: Path) -> None:
+    def index(self, site_dir: Path, language: str) -> None:
         self.again = True
         if self.thread is not None and self.thread.is_alive():
             return
-        self.thread = threading.Thread(target=self._run, args=(site_dir,),
+        self.thread = threading.Thread(target=self._run, args=(site_dir, language),
                                        name="factcheck-search", daemon=True)
         self.thread.start()
 
-    def _run(self, site_dir: Path) -> None:
+    def _run(self, site_dir: Path, language: str) -> None:
         while self.again:
             self.again = False
             try:
-                index_site(site_dir, background=True, started=self._started)
+                index_site(site_dir, language, background=True, started=self._started)
             except SearchIndexError as exc:
                 log.warning("factcheck: search index not updated: %s", exc)
 

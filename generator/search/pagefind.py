@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.i18n import primary
 from generator.search.pfmeta import shorten_fragment_names
 
 log = logging.getLogger("factcheck.search")
@@ -43,18 +44,22 @@ class SearchIndexError(Exception):
     pass
 
 
-def index_site(site_dir: Path, background: bool = False,
+def index_site(site_dir: Path, language: str = "en", background: bool = False,
                started: Callable[[subprocess.Popen[str]], None] | None = None) -> None:
-    """Write the Pagefind bundle into `site_dir/pagefind/`. In the `background` (behind a
-    preview) it runs at the lowest CPU priority, so it never slows the next rebuild;
-    `started` is given the process, to stop it if the preview stops first."""
+    """Write the Pagefind bundle into `site_dir/pagefind/`, one index in the site's
+    `language`. In the `background` (behind a preview) it runs at the lowest CPU priority,
+    so it never slows the next rebuild; `started` is given the process, to stop it if the
+    preview stops first."""
     nice = shutil.which("nice") if background else None
+    # Pagefind would build one index per `<html lang>` and search only the reader's page's
+    # one; the site's pages are all in its language, and quotes in other languages sit
+    # inside them, so one index, stemmed in the site's language, covers every page.
     # Pagefind reads only each page's <article> (the theme's page body, which holds every
     # indexed element): the navigation around it is most of a page's bytes.
     proc = subprocess.Popen(
         [*([nice, "-n", "19"] if nice else []), sys.executable, "-m", "pagefind", "--site",
          str(site_dir), "--output-subdir", BUNDLE, "--root-selector", ROOT_SELECTOR,
-         "--quiet"],
+         "--force-language", primary(language), "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
     )

@@ -14,9 +14,9 @@ are dropped.
   vowel, else `e`; `ո` is `vo` at a word's start (but `ով` is `ov`), else `o`; `ու` is
   `u`; `և` is `yev` at a word's start and after a vowel, else `ev`. The emphasis, question
   and exclamation marks (՛ ՞ ՜) sit inside a word and are dropped.
-- Georgian: the national system of 2002, which BGN/PCGN adopted in 2009; without its
-  apostrophes, the ejectives (კ პ ტ ყ წ ჭ) read as their aspirated pairs. Mtavruli
-  capitals are case folded to Mkhedruli first.
+- Georgian: the national system of 2002, which BGN/PCGN adopted in 2009, without the
+  apostrophes that mark its ejectives (კ k, პ p, ტ t, ყ q, წ ts, ჭ ch). Mtavruli capitals
+  are case folded to Mkhedruli first.
 - Latin, Azerbaijani's included: accents are dropped (ş s, ç c, ğ g, ö o, ü u) and `ı` is
   `i`, as CLDR's Latin-ASCII transform does; that transform has no ASCII for `ə`, which
   is `e` here.

@@ -124,8 +124,6 @@ DEFAULT_VERDICTS: tuple[Verdict, ...] = (
 
 VERDICT_FIELDS = declared(Verdict)
 
-TOPIC_FIELDS = declared(Topic)
-
 
 @model
 class Desk:

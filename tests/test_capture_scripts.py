@@ -14,12 +14,15 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from captureutil import news_server, page_bytes
 from checkutil import Project, assert_no_traceback, run_cli
 from generator.capture import ids
 from generator.content.registry import Registry
 from generator.content.romanize import slug
+from generator.model import is_id
 from generator.review.names import unknown_message
 from siteutil import copy_project
 
@@ -51,6 +54,21 @@ from siteutil import copy_project
 ])
 def test_each_script_is_romanized_by_its_standard(text: str, romanized: str) -> None:
     assert slug(text) == romanized
+
+
+# Letters of the desks' scripts, with the marks and punctuation written among them.
+_SCRIPTS = st.text(st.sampled_from(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЕЁЙЪЬіїєґў"
+    "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆևԵՈՒ՛՜՞։"
+    "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰᲐᲑ"
+    "əƏıİşçğöüŞÇĞÖÜ -:«»’'.0123456789xyz"), max_size=40)
+
+
+@given(_SCRIPTS)
+def test_a_romanized_text_is_an_id_or_nothing(text: str) -> None:
+    romanized = slug(text)
+    assert romanized == "" or is_id(romanized)
+    assert slug(romanized) == romanized  # ASCII ids romanize to themselves
 
 
 @pytest.mark.parametrize(("title", "proposed"), [

@@ -12,8 +12,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-from generator.content.settings import SETTINGS_FIELDS
-
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # What each part of the package may import from the others. A part is a top-level module
@@ -196,18 +194,3 @@ def test_every_page_kind_is_a_module_listed_once_in_kinds() -> None:
     listed = [plan.__module__.removeprefix("generator.site.pages.") for plan in KINDS]
     assert all(plan.__name__ == "plan" for plan in KINDS)
     assert sorted(listed) == kinds, f"listed in KINDS: {listed}; modules: {kinds}"
-
-
-def test_the_plugin_options_are_the_settings_the_core_declares() -> None:
-    """One declaration: the MkDocs config class holds the core's names and descriptions."""
-    source = (PACKAGE / "mkdocs_adapter" / "config.py").read_text(encoding="utf-8")
-    cls = next(n for n in ast.parse(source).body
-               if isinstance(n, ast.ClassDef) and n.name == "FactcheckConfig")
-    documented = {}
-    for first, second in zip(cls.body, cls.body[1:], strict=False):
-        if (isinstance(first, ast.Assign) and isinstance(second, ast.Expr)
-                and isinstance(second.value, ast.Constant)):
-            name = first.targets[0]
-            assert isinstance(name, ast.Name)
-            documented[name.id] = second.value.value
-    assert documented == {f.name: f.description for f in SETTINGS_FIELDS}

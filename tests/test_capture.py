@@ -488,8 +488,10 @@ def test_the_header_charset_wins_over_the_meta_tag() -> None:
      "ministry-says-peacekeepers-mandate-under-review"),
     ("Жители села вернулись", None, "zhiteli-sela-vernulis"),
     ("Café: €1.50 — “too much”", None, "cafe-1-50-too-much"),
-    ("Ինչ է կատարվում", "https://news.example/am/2023/lachin-corridor.html", "lachin-corridor"),
-    ("Ինչ է կատարվում", None, None),
+    ("Ինչ է կատարվում", "https://news.example/am/2023/lachin-corridor.html", "inch-e-katarvum"),
+    # A script with no romanization here: the URL's last segment, else no id.
+    ("发生了什么", "https://news.example/zh/2023/lachin-corridor.html", "lachin-corridor"),
+    ("发生了什么", None, None),
 ])
 def test_an_id_is_proposed_from_the_headline(title: str, url: str | None,
                                              proposed: str | None) -> None:

@@ -30,8 +30,9 @@ from generator.content.fields import (
     Validator,
 )
 from generator.content.load import load_claim, load_source
-from generator.content.settings import Verdict, load_settings
+from generator.content.settings import Desk, PluginOptions, Verdict, load_settings
 from generator.content.textfile import parse
+from generator.content.topics import Topic
 from generator.diagnostics import Report
 from generator.model import SPEC, Claim, Correction, Evidence, PartialDate, Source, Stance
 
@@ -237,7 +238,8 @@ KIND_TYPES: dict[Kind, object] = {
 }
 
 
-@pytest.mark.parametrize("model", [Source, Claim, Evidence, Correction, Verdict])
+@pytest.mark.parametrize("model", [Source, Claim, Evidence, Correction, Verdict, Topic, Desk,
+                                   PluginOptions])
 def test_each_key_is_annotated_with_the_type_of_its_kind(model: type[Any]) -> None:
     """mypy holds `fm(KIND, ...)` to its annotation; this says the same at run time."""
     hints = typing.get_type_hints(model)
@@ -251,6 +253,8 @@ def test_each_key_is_annotated_with_the_type_of_its_kind(model: type[Any]) -> No
             (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
         if spec.of.kind is Kind.OBJECTS:
             assert hint == tuple[spec.of.item, ...], f.name
+        elif spec.of.kind is Kind.OBJECT:
+            assert hint == spec.of.item, f.name
         elif spec.of.choices:
             assert issubclass(hint, str) and set(spec.of.choices) == {c.value for c in hint}
         else:

@@ -3,13 +3,26 @@ reported by every command that reads them, at the file's line and column."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.config.base import get_schema
 
 from checkutil import assert_no_traceback, line_of, run_cli
+from generator.content.settings import (
+    DEFAULT_VERDICTS,
+    SETTINGS_FIELDS,
+    Desk,
+    PluginOptions,
+    Settings,
+    load_settings,
+)
+from generator.mkdocs_adapter.config import FactcheckConfig
+from generator.mkdocs_adapter.plugin import FactcheckPlugin
 from siteutil import copy_project
 
 CLAIM = "content/claims/peacekeepers-failed-to-stop-2023-offensive.md"
@@ -94,3 +107,82 @@ def test_a_config_file_that_is_not_there_is_bad_usage(tmp_path: Path) -> None:
     result = run_cli(["check", "--root", str(root), "--config-file", "missing.yml"])
     assert result.code == 2
     assert "--config-file missing.yml is not a file" in result.err
+
+
+# -- each option declared once -------------------------------------------------------------
+
+OPTIONS = dataclasses.fields(PluginOptions)
+
+
+def test_every_option_is_declared_once_and_the_rest_is_made_from_it() -> None:
+    """The validator's fields, MkDocs' config class and the defaults of `Settings` all come
+    from `PluginOptions`: the same names, in the same order."""
+    names = [f.name for f in OPTIONS]
+    assert names == [f.name for f in SETTINGS_FIELDS] == [n for n, _ in get_schema(
+        FactcheckConfig)] == ["sources_dir", "claims_dir", "people_dir", "per_page",
+                              "organisation", "verdicts", "topics", "desk", "build_future"]
+    assert FactcheckPlugin.config_class is FactcheckConfig
+    assert all(f.description for f in SETTINGS_FIELDS)
+    assert {f.name for f in dataclasses.fields(Settings)} >= set(names)
+
+
+def test_options_left_out_take_their_declared_defaults(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: A desk\nplugins:\n  - factcheck:\n      per_page: 7\n",
+        encoding="utf-8")
+    settings, diags = load_settings(tmp_path)
+    assert not [d for d in diags if d.severity.value == "error"]
+    assert settings.per_page == 7
+    for option in OPTIONS:
+        if option.name != "per_page":
+            assert getattr(settings, option.name) == option.default, option.name
+    assert (settings.sources_dir, settings.claims_dir, settings.people_dir) == (
+        "sources", "content/claims", "content/people")
+    assert settings.verdicts == DEFAULT_VERDICTS and settings.desk == Desk()
+    assert settings.organisation is None and settings.build_future is False
+    # Without a config file, and from the class itself, the same defaults.
+    bare = Settings(tmp_path / "none")
+    assert [getattr(bare, o.name) for o in OPTIONS] == [o.default for o in OPTIONS]
+    assert load_settings(tmp_path / "none")[0].per_page == 20
+
+
+def test_options_given_replace_the_defaults(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: A desk\nplugins:\n  - factcheck:\n      sources_dir: articles\n"
+        "      per_page: 0\n      organisation: The Desk\n      build_future: true\n"
+        "      desk: {name: The Desk}\n"
+        "      topics: [{slug: borders, name: Borders}]\n"
+        "      verdicts: [{key: ok, label: OK, definition: Fine., colour: green, icon: o}]\n",
+        encoding="utf-8")
+    settings, diags = load_settings(tmp_path)
+    assert not [d for d in diags if d.severity.value == "error"], diags
+    assert settings.sources_dir == "articles" and settings.claims_dir == "content/claims"
+    assert settings.per_page == 1  # at least one entry a page
+    assert settings.organisation == "The Desk" and settings.build_future is True
+    assert settings.desk == Desk(name="The Desk")
+    assert [t.slug for t in settings.topics] == ["borders"]
+    assert settings.verdict_keys == ("ok",)
+
+
+def test_mkdocs_refuses_an_unknown_option_and_a_wrong_type(tmp_path: Path) -> None:
+    """MkDocs' own check of the options, from the class made of the declaration."""
+    root = copy_project(tmp_path / "p", claims=False)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def build(changed: str) -> subprocess.CompletedProcess[str]:
+        config.write_text(changed, encoding="utf-8")
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+            cwd=root, capture_output=True, text=True, check=False, env=env)
+
+    unknown = build(text.replace("per_page: 20", "per_page: 20\n      colour: red"))
+    assert unknown.returncode != 0
+    assert ("Plugin 'factcheck' option 'colour': Unrecognised configuration name: colour"
+            in unknown.stderr)
+    wrong = build(text.replace("per_page: 20", "per_page: many"))
+    assert wrong.returncode != 0
+    assert ("Plugin 'factcheck' option 'per_page': Expected type: <class 'int'> but "
+            "received: <class 'str'>" in wrong.stderr)
+    assert not (tmp_path / "s").exists()

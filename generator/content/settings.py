@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -16,12 +16,25 @@ from typing import Any
 from urllib.parse import urlencode
 
 from generator import clock, i18n, limits
-from generator.content.fields import Field, Kind, Validator, declared, suggestion
+from generator.content.fields import Kind, Validator, declared, suggestion
 from generator.content.textfile import Key, TextFile, read_yaml_config
 from generator.content.topics import Topic, topic_keys
 from generator.diagnostics import Diagnostic, Report, Severity, display_path
 from generator.i18n import SOURCE_LANGUAGE
-from generator.model import COLOUR, ID, INT, NOT_RATED, TEXT, TEXT_LIST, fm, model, one_of
+from generator.model import (
+    BOOL,
+    COLOUR,
+    ID,
+    INT,
+    NOT_RATED,
+    TEXT,
+    TEXT_LIST,
+    Of,
+    fm,
+    list_of,
+    model,
+    one_of,
+)
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -111,8 +124,6 @@ DEFAULT_VERDICTS: tuple[Verdict, ...] = (
 
 VERDICT_FIELDS = declared(Verdict)
 
-TOPIC_FIELDS = declared(Topic)
-
 
 @model
 class Desk:
@@ -136,50 +147,55 @@ class Desk:
 DESK_FIELDS = declared(Desk)
 _DESK_HELP = {f.name: f.description for f in DESK_FIELDS}
 
-SETTINGS_FIELDS: tuple[Field, ...] = (
-    Field("sources_dir", Kind.TEXT, "Folder of source articles, relative to the root.",
-          default="sources"),
-    Field("claims_dir", Kind.TEXT, "Folder of claim files, relative to the root.",
-          default="content/claims"),
-    Field("people_dir", Kind.TEXT, "Folder of the registry of people and organisations, "
-          "relative to the root.", default="content/people"),
-    Field("per_page", Kind.INT, "Entries per page of a listing.", default="20"),
-    Field("organisation", Kind.TEXT, "The fact-checking desk named as author in ClaimReview "
-          "and the feed; defaults to the desk's name, else the site's.", default="site_name"),
-    Field("verdicts", Kind.OBJECTS, "The verdict scale, best first.", items=VERDICT_FIELDS,
-          min_items=1, max_items=30),
-    Field("topics", Kind.OBJECTS, "The topics a claim's `tags` may name, each by its slug or "
-          "its name.", items=TOPIC_FIELDS,
-          max_items=limits.MAX_TOPICS),
-    Field("desk", Kind.OBJECT, "Who answers for the site (name, editors, funding, contact), "
-          "shown on the About page and in the footer; `check` warns of what is not set.",
-          items=DESK_FIELDS),
-    Field("build_future", Kind.BOOL, "Build the fact checks whose `published` day is after "
-          "today too, as `factcheck build --build-future` does; by default each is left out "
-          "of the site until its day.", default="false"),
-)
+
+@model
+class PluginOptions:
+    """The `factcheck` plugin's options, each declared once: its kind and limits (which the
+    check validates), its description (for messages, and for MkDocs' config class in
+    `mkdocs_adapter/config.py`) and its default, which `Settings` takes when the config file
+    leaves the option out."""
+
+    _: KW_ONLY  # `Settings` puts its own fields, `root` first, before these
+    sources_dir: str = fm(TEXT, "Folder of source articles, relative to the root.",
+                          default="sources")
+    claims_dir: str = fm(TEXT, "Folder of claim files, relative to the root.",
+                         default="content/claims")
+    people_dir: str = fm(TEXT, "Folder of the registry of people and organisations, relative "
+                         "to the root.", default="content/people")
+    per_page: int = fm(INT, "Entries per page of a listing.", default=20)
+    organisation: str | None = fm(TEXT, "The fact-checking desk named as author in "
+                                  "ClaimReview and the feed; defaults to the desk's name, "
+                                  "else the site's.", default=None)
+    verdicts: tuple[Verdict, ...] = fm(list_of(Verdict), "The verdict scale, best first.",
+                                       default=DEFAULT_VERDICTS, min_items=1, max_items=30)
+    topics: tuple[Topic, ...] = fm(list_of(Topic), "The topics a claim's `tags` may name, "
+                                   "each by its slug or its name.", default=(),
+                                   max_items=limits.MAX_TOPICS)
+    desk: Desk = fm(Of[Desk](Kind.OBJECT, item=Desk), "Who answers for the site (name, "
+                    "editors, funding, contact), shown on the About page and in the footer; "
+                    "`check` warns of what is not set.", default=Desk())
+    build_future: bool = fm(BOOL, "Build the fact checks whose `published` day is after "
+                            "today too, as `factcheck build --build-future` does; by default "
+                            "each is left out of the site until its day.", default=False)
+
+
+SETTINGS_FIELDS = declared(PluginOptions)
 
 
 @dataclass(frozen=True)
-class Settings:
+class Settings(PluginOptions):
+    """The plugin's options (`PluginOptions`), and what the rest of the config file and the
+    run say: the project's root, the site's name, address and language."""
+
     root: Path
     config_file: str = CONFIG_FILE  # as shown in messages, relative to root
-    verdicts: tuple[Verdict, ...] = DEFAULT_VERDICTS
-    sources_dir: str = "sources"
-    claims_dir: str = "content/claims"
-    people_dir: str = "content/people"
     docs_dir: str = "content"
-    per_page: int = 20
     site_name: str = "Fact checks"
     # The site's language, BCP 47 (`theme.language`): the catalogue of its own words, the
     # `lang` of its pages, the language search stems in and that quotes are translated into.
     language: str = SOURCE_LANGUAGE
     site_url: str | None = None
-    organisation: str | None = None
-    topics: tuple[Topic, ...] = ()
-    desk: Desk = field(default_factory=Desk)
     repo_url: str | None = None  # MkDocs' `repo_url`: the desk's repository
-    build_future: bool = False  # build claims whose `published` day is after `today`
     # The day the check takes as today (`clock.today()`): a date after it is in the future.
     today: dt.date = field(default_factory=clock.today)
     # What the desk leaves unset, as warnings at their place in the config file: `check`
@@ -254,7 +270,6 @@ def load_settings(root: Path, config_file: Path | str | None = None
     report = Report(display_path(path, root))
     values: dict[str, Any] = {}
     base: dict[str, Any] = {}
-    topics: tuple[Topic, ...] = ()
     tf: TextFile | None = None
     key: tuple[str | int, ...] = ("plugins",)
     if path.is_file() or config_file is not None:
@@ -274,13 +289,19 @@ def load_settings(root: Path, config_file: Path | str | None = None
                     report.error(line, col, f"`{need}` is not something a verdict can need"
                                  f"{suggestion(need, [n.value for n in Need])}; the needs "
                                  "are " + ", ".join(f"`{n.value}`" for n in Need))
-        topics = _topics(values.get("topics") or (), tf, (*key, "topics"), report)
-    verdicts = DEFAULT_VERDICTS
-    if values.get("verdicts"):
-        required = {f.name for f in VERDICT_FIELDS if f.required}
-        items = [v for v in values["verdicts"] if v and required <= v.keys()]
-        verdicts = tuple(Verdict(**{**v, "needs_severity": Shortfall(v.get(
-            "needs_severity", Shortfall.ERROR))}) for v in items) or DEFAULT_VERDICTS
+        if "topics" in values:
+            values["topics"] = _topics(values["topics"] or (), tf, (*key, "topics"), report)
+    # The options the file sets, as Settings takes them; one it leaves out, or whose every
+    # item is broken, keeps the default its declaration gives.
+    given: dict[str, Any] = dict(values)
+    if "per_page" in given:
+        given["per_page"] = max(1, given["per_page"])
+    given["desk"] = desk = Desk(**values.get("desk", {}))
+    verdicts = _verdicts(values.get("verdicts") or ())
+    if verdicts:
+        given["verdicts"] = verdicts
+    else:
+        given.pop("verdicts", None)
     site_url = base.get("site_url")
     repo_url = base.get("repo_url")
     repo_url = repo_url.strip() if isinstance(repo_url, str) and repo_url.strip() else None
@@ -289,27 +310,25 @@ def load_settings(root: Path, config_file: Path | str | None = None
         report.error(line, col, f"`repo_url` is `{repo_url}`: expected the repository's "
                      "http(s) address, like https://github.com/owner/name")
         repo_url = None
-    desk = Desk(**values.get("desk", {}))
     unset = _unset(tf, key, desk, repo_url, report.path)
     return Settings(
         root=root,
         config_file=report.path,
-        verdicts=verdicts,
-        sources_dir=values.get("sources_dir", "sources"),
-        claims_dir=values.get("claims_dir", "content/claims"),
-        people_dir=values.get("people_dir", "content/people"),
         docs_dir=str(base.get("docs_dir") or "content"),
-        per_page=max(1, int(values.get("per_page", 20))),
         site_name=str(base.get("site_name") or "Fact checks"),
         language=_language(base, tf, report),
         site_url=str(site_url) if isinstance(site_url, str) else None,
-        organisation=values.get("organisation"),
-        topics=topics,
-        desk=desk,
         repo_url=repo_url,
-        build_future=values.get("build_future", False),
         unset=unset,
+        **given,
     ), report.items
+
+
+def _verdicts(items: Sequence[dict[str, Any] | None]) -> tuple[Verdict, ...]:
+    """The scale the file declares, without its broken items (reported where they are)."""
+    required = {f.name for f in VERDICT_FIELDS if f.required}
+    return tuple(Verdict(**{**v, "needs_severity": Shortfall(v.get(
+        "needs_severity", Shortfall.ERROR))}) for v in items if v and required <= v.keys())
 
 
 def _language(base: dict[str, Any], tf: TextFile | None, report: Report) -> str:

@@ -46,9 +46,11 @@ address_log = logging.getLogger("factcheck.site_url")
 THEME_DIR = Path(__file__).parent / "theme"
 
 
-class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-call]
+class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
     """Having `on_startup`, the plugin is one instance per process: MkDocs keeps it across
     the rebuilds of `serve`, and across builds."""
+
+    config_class = FactcheckConfig  # made from the core's declaration of the options
 
     def __init__(self) -> None:
         self.preview: Preview | None = None

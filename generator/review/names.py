@@ -2,7 +2,8 @@
 
 `claimant`, `account` and `speaks_for` of a claim, and `outlet` of a source, each name an
 entry of the registry. A name no entry answers to is an error at its line that names the
-nearest entries and the command that writes a new one.
+nearest entries and the command that writes a new one, under the slug the name gives
+(romanized from Cyrillic, Armenian, Georgian or Azerbaijani as capture's ids are).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.content.registry import Registry, bare, fold
+from generator.content.romanize import slug as romanized
 from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic, Severity, clip, display_path
-from generator.model import Claim, Person, Source, ascii_slug, is_id
+from generator.model import Claim, Person, Source, is_id
 
 
 def check_names(claims: Mapping[str, Claim], sources: Mapping[str, Source],
@@ -23,7 +25,7 @@ def check_names(claims: Mapping[str, Claim], sources: Mapping[str, Source],
     diags: list[Diagnostic] = []
 
     def unknown(path: Path, at: tuple[int, int], key: str, name: str) -> None:
-        if ascii_slug(fold(name)) in registry.broken:
+        if entry_slug(name) in registry.broken:
             return  # the entry's own file has errors, reported there
         diags.append(Diagnostic(display_path(path, root), at[0], at[1], Severity.ERROR,
                                 unknown_message(key, name, registry, settings.people_dir)))
@@ -52,8 +54,7 @@ def unknown_message(key: str, name: str, registry: Registry, people_dir: str) ->
     close = registry.suggest(name)
     hint = ("; did you mean " + " or ".join(f"`{p.slug}` ({clip(p.name, 60)})" for p in close)
             + "?") if close else "."
-    slug = ascii_slug(fold(name))
-    slug = slug if is_id(slug) else "new-entry"
+    slug = entry_slug(name) or "new-entry"
     words = ["factcheck", "new", "person", slug, "--name", bare(name)]
     if key == "outlet":
         words += ["--type", "organization"]
@@ -63,6 +64,13 @@ def unknown_message(key: str, name: str, registry: Registry, people_dir: str) ->
     return (f"`{key}` is `{clip(name)}`, which names no person or organisation of the "
             f"registry{hint} Name an entry by its slug, name or an alias, or add one: "
             f"`{shlex.join(words)}` writes {people_dir}/{slug}.md{kind}")
+
+
+def entry_slug(name: str) -> str:
+    """The file name (without `.md`) a registry entry of `name` is proposed under; empty
+    when the name has no letter or digit to make one of."""
+    slug = romanized(fold(name))
+    return slug if is_id(slug) else ""
 
 
 def _claimant_type(claim: Claim, entry: Person | None, root: Path) -> Diagnostic:

@@ -184,3 +184,10 @@ def test_spellings_of_one_topic_make_one_page_with_its_name(tmp_path: Path) -> N
     assert entry["tags"] == ["csto", "peacekeepers", "september-offensive"]
     assert entry["topics"][0] == {"slug": "csto", "name": "CSTO"}
     assert data["pashinyan-repeatedly-announced-leaving-csto"]["tags"] == ["csto"]
+
+
+def test_an_unknown_tag_in_cyrillic_gets_a_romanized_slug(project: Project) -> None:
+    result, errors = project.check_claim(with_tags("[Лачинский коридор]"))
+    assert result.code == 1
+    assert ("(`- {slug: lachinskiy-koridor, name: \"Лачинский коридор\"}`)"
+            in errors[0].message), errors

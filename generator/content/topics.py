@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from generator.content import romanize
 from generator.content.fields import nearest
 from generator.content.textfile import Key, TextFile
 from generator.diagnostics import Report, clip
-from generator.model import ID, TEXT, ascii_slug, fm, is_id, model
+from generator.model import ID, TEXT, fm, is_id, model
 
 
 @model
@@ -51,7 +52,7 @@ def _by_key(topics: tuple[Topic, ...]) -> dict[str, Topic]:
 
 
 def _proposed_slug(tag: str) -> str:
-    slug = ascii_slug(tag)
+    slug = romanize.slug(tag)  # a tag in Cyrillic or Armenian gets a real slug too
     return slug if is_id(slug) else "choose-a-slug"
 
 

@@ -159,12 +159,14 @@ def _check_original(tf: TextFile, values: dict[str, Any], report: Report,
     """`claim_original` and `claim_language` go together: the words without their language
     could not be marked for a screen reader, the language without the words says nothing."""
     original, language = values.get("claim_original"), values.get("claim_language")
-    if original and not language:
+    # A key written with a bad value is reported where it is; here only a missing one.
+    written = {"claim_original", "claim_language"} & tf.data.keys()
+    if original and "claim_language" not in written:
         line, col = tf.where(("claim_original",))
         report.error(line, col, "`claim_original` is set but `claim_language` is not: add "
                      "`claim_language:` with the BCP 47 tag of the language the claim was "
                      "made in, such as `ru`, `hy` or `az`")
-    elif language and not original:
+    elif language and "claim_original" not in written:
         line, col = tf.where(("claim_language",))
         report.error(line, col, "`claim_language` is set but `claim_original` is not: add "
                      "`claim_original:` with the claim in the words its claimant used, or "

@@ -406,3 +406,14 @@ def test_the_multilingual_pages_are_valid_html(multilingual_site: Path) -> None:
             f"{m.get('message')}" for m in messages
             if m.get("type") != "info" and not _material(m)]
     assert ours == []
+
+
+def test_explain_shows_the_original_claim_and_each_translation(ml: Path) -> None:
+    result = run_cli(["explain", "--root", str(ml), str(ml / RU_CLAIM)])
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[3] == ("As made (ru): Россия готова содействовать делимитации и демаркации "
+                        "границы между Арменией и Азербайджаном.")
+    quote = next(i for i, line in enumerate(lines) if "пограничные инциденты" in line)
+    assert lines[quote + 1] == ("      translation: “border incidents must be settled by "
+                                "political and diplomatic means only”")

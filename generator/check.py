@@ -39,6 +39,7 @@ from generator.history.changed import Changes, Scope, restrict, select
 from generator.model import Source
 from generator.review.names import check_names
 from generator.review.rules import VerdictCheck, check_verdicts
+from generator.review.translations import check_translations
 
 
 @dataclass(frozen=True)
@@ -126,11 +127,14 @@ def run_check(root: Path, config_file: Path | str | None = None,
     verdict_diags = check_verdicts(loaded.claims, loaded.sources, settings, registry,
                                    steps.verdict)
     link_diags = check_links(loaded, settings)
+    translation_diags = check_translations([*loaded.claims.values(), *loaded.drafts.values()],
+                                           loaded.sources, settings)
     lock = Report(LOCK_NAME)
     pin_diags = verify(pinned, read_lock(root, lock), root)
     pin_diags += verify_snapshots(pinned, root / settings.sources_dir, root, steps.snapshot_sha256)
     diagnostics = sorted([*settings_diags, *loaded.diagnostics, *resolve_diags,
-                          *name_diags, *verdict_diags, *link_diags, *lock.items,
+                          *name_diags, *verdict_diags, *link_diags, *translation_diags,
+                          *lock.items,
                           *pin_diags, *copies],
                          key=lambda d: (d.path, d.line, d.col))
     if scope is not None:

@@ -308,8 +308,13 @@ class Evidence:
                             "occurrences.", default=None, max_chars=500)
     passage: str | None = fm(PASSAGE, "The passage anchor (p1, p2, …) that holds the quote, "
                              "to choose one of several occurrences.", default=None)
+    translation: str | None = fm(TEXT, "The desk's own translation of the quote into the "
+                                 "site's language, shown beneath the original; required "
+                                 "when the source's `language` differs from the site's.",
+                                 default=None, max_chars=limits.MAX_QUOTE_CHARS)
     account_at: tuple[int, int] = (0, 0)  # line and column of the `account:` value
     speaks_for_at: tuple[int, int] = (0, 0)  # line and column of the `speaks_for:` value
+    translation_at: tuple[int, int] = (0, 0)  # line and column of the `translation:` value
 
 
 @model
@@ -323,9 +328,16 @@ class Claim:
     slug: str
     path: Path
     _: KW_ONLY  # the keys in the order of the format, optional ones among them
-    claim: str = fm(TEXT, "The claim, stated as its claimant made it.", max_chars=1000)
+    claim: str = fm(TEXT, "The claim, stated as its claimant made it, in the site's "
+                    "language.", max_chars=1000)
     title: str | None = fm(TEXT, "An optional headline; defaults to the claim.", default=None,
                            max_chars=300)
+    claim_original: str | None = fm(TEXT, "The claim in the words and language its claimant "
+                                    "used, when that is not the site's language; with "
+                                    "`claim_language`.", default=None, max_chars=1000)
+    claim_language: str | None = fm(LANGUAGE, "BCP 47 language tag of `claim_original`, "
+                                    "such as `ru` or `hy`; with `claim_original`.",
+                                    default=None)
     claimant: str = fm(TEXT, "Who made the claim: a person or organisation of the registry "
                        "(content/people/), by slug, name or alias, with an optional "
                        "qualifier such as `(as reported)`.", max_chars=200)
@@ -359,6 +371,7 @@ class Claim:
     appearance_line: int = 1
     verdict_at: tuple[int, int] = (1, 1)  # line and column of the `verdict:` value
     claimant_at: tuple[int, int] = (1, 1)  # line and column of the `claimant:` value
+    claim_language_at: tuple[int, int] = (1, 1)  # of `claim_language:` (or `claim_original:`)
     claimant_type_at: tuple[int, int] = (0, 0)  # of `claimant_type:`, when written
     evidence_whole: bool = True  # every evidence item was valid as written
     kind_whole: bool = True  # `kind` was left out or valid as written

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import settings
 
 from checkutil import Project
-from siteutil import build, copy_project
+from siteutil import MULTILINGUAL, build, copy_project
 
 # Under CI the property tests draw the same examples every run, so a red build always
 # points at a change; locally each run explores new ones.
@@ -37,6 +37,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The multilingual fixture (tests/fixtures/multilingual/: sources in Russian, Armenian
+    and Azerbaijani written for the tests, an English site), built once for the session."""
+    root = copy_project(tmp_path_factory.mktemp("multilingual-project"), origin=MULTILINGUAL)
+    return build(root, tmp_path_factory.mktemp("multilingual-site"))
+
+
+@pytest.fixture(scope="session")
 def claims(site: Path) -> list[dict[str, Any]]:
     """The seed site's `claims.json` entries."""
     data: list[dict[str, Any]] = json.loads(
@@ -46,7 +54,8 @@ def claims(site: Path) -> list[dict[str, Any]]:
 
 # Fixtures that build a whole site: a test that uses one is marked `site`, as a test that
 # builds one itself is marked by hand, so `-m "not site"` gives the fast loop.
-SITE_FIXTURES = frozenset({"site", "claims", "desk_site", "hostile_site", "sites", "claim_url"})
+SITE_FIXTURES = frozenset({"site", "claims", "desk_site", "hostile_site", "sites", "claim_url",
+                           "multilingual_site"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,6 +17,9 @@ from generator.commands.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "fixtures" / "seed"
+# Sources in Russian, Armenian and Azerbaijani, written for the tests, and claims citing
+# them with the desk's translations: each file says it is a fixture.
+MULTILINGUAL = REPO / "tests" / "fixtures" / "multilingual"
 
 
 def copy_project(dest: Path, *, claims: bool = True, origin: Path = SEED) -> Path:

@@ -7,7 +7,8 @@ import json
 CLAIM = """\
 ---
 # Fill in every empty value, then run `factcheck check`.
-claim: ""            # the claim, as its claimant made it
+claim: ""            # the claim, as its claimant made it, in the site's language
+# claim_original: "" # made in another language: its words, with claim_language (`ru`)
 # title: ""          # optional headline, a question that "True" answers "yes"
 claimant: ""         # who made the claim: a slug, name or alias of content/people/
 kind: statement      # statement | opinion | forecast | intention (the last three: not-rated)
@@ -20,6 +21,7 @@ tags: []             # topics of `topics:` in mkdocs.yml, by slug or name
 evidence:
   - source: ""       # a file name in sources/, without .md
     quote: ""        # verbatim; mark omitted words with …
+    # translation: "" # the desk's translation, when the source is in another language
     stance: ""       # supports | refutes | context
 ---
 The analysis, in Markdown: what the sources establish, what they do not, and what

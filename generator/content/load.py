@@ -18,6 +18,7 @@ from generator.content.settings import Settings
 from generator.content.textfile import TextFile, read
 from generator.content.topics import resolve_tags
 from generator.diagnostics import Diagnostic, Report, display_path
+from generator.i18n import primary
 from generator.model import (
     Claim,
     ClaimantType,
@@ -97,6 +98,7 @@ def load_claim(path: Path, settings: Settings
     if "tags" in values:
         values["tags"] = resolve_tags(tf, report, settings.topics, settings.config_file)
     dates.check_claim(tf, values, report, settings)
+    _check_original(tf, values, report, settings)
     scan_body(tf.body, tf.body_line, report)
     # Valid evidence items are still anchored when others, or other keys, are broken, so
     # one run reports every problem; a claim with errors is never built.
@@ -126,6 +128,8 @@ def load_claim(path: Path, settings: Settings
                  verdict_at=tf.value_at(("verdict",)), evidence_whole=whole,
                  kind_whole="kind" in values or "kind" not in tf.data,
                  claimant_at=tf.value_at(("claimant",)),
+                 claim_language_at=tf.value_at(("claim_language",) if "claim_language" in values
+                                               else ("claim_original",)),
                  claimant_type_at=(tf.where(("claimant_type",)) if "claimant_type" in values
                                    else (0, 0)),
                  fingerprint=tf.fingerprint,
@@ -141,11 +145,37 @@ def _evidence(tf: TextFile, i: int, item: dict[str, Any]) -> Evidence:
         source_line=source_line, source_col=source_col, account=item.get("account"),
         speaks_for=item.get("speaks_for"),
         note=item.get("note"), prefix=item.get("prefix"), suffix=item.get("suffix"),
-        passage=item.get("passage"),
+        passage=item.get("passage"), translation=item.get("translation"),
         account_at=tf.value_at(("evidence", i, "account")) if "account" in item else (0, 0),
         speaks_for_at=(tf.value_at(("evidence", i, "speaks_for")) if "speaks_for" in item
                        else (0, 0)),
+        translation_at=(tf.value_at(("evidence", i, "translation")) if "translation" in item
+                        else (0, 0)),
     )
+
+
+def _check_original(tf: TextFile, values: dict[str, Any], report: Report,
+                    settings: Settings) -> None:
+    """`claim_original` and `claim_language` go together: the words without their language
+    could not be marked for a screen reader, the language without the words says nothing."""
+    original, language = values.get("claim_original"), values.get("claim_language")
+    # A key written with a bad value is reported where it is; here only a missing one.
+    written = {"claim_original", "claim_language"} & tf.data.keys()
+    if original and "claim_language" not in written:
+        line, col = tf.where(("claim_original",))
+        report.error(line, col, "`claim_original` is set but `claim_language` is not: add "
+                     "`claim_language:` with the BCP 47 tag of the language the claim was "
+                     "made in, such as `ru`, `hy` or `az`")
+    elif language and "claim_original" not in written:
+        line, col = tf.where(("claim_language",))
+        report.error(line, col, "`claim_language` is set but `claim_original` is not: add "
+                     "`claim_original:` with the claim in the words its claimant used, or "
+                     "remove `claim_language`")
+    elif language and primary(language) == primary(settings.language):
+        line, col = tf.where(("claim_language",))
+        report.warning(line, col, f"`claim_language` is `{language}`, the site's own language "
+                       f"(`{settings.language}`): `claim` already gives the claim in it, so "
+                       "`claim_original` and `claim_language` are not needed; remove them")
 
 
 def load_person(path: Path, settings: Settings) -> tuple[Person | None, list[Diagnostic]]:

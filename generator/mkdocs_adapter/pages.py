@@ -80,6 +80,8 @@ class PlannedMkDocsPage(Page):
         self.markdown = ""
         # As front-matter would: themes print `meta.title` as it is, `title` unescaped.
         self.meta = {"title": theme_text(self.planned.title)}
+        if self.planned.title_lang:  # a title in another language: its `lang` (theme/)
+            self.meta["title_lang"] = self.planned.title_lang
         if self.planned.description:
             self.meta["description"] = theme_text(self.planned.description)
         # For link previews (`theme/main.html`): what kind of page, and an article's dates.

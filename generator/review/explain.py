@@ -30,6 +30,8 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
     lines = [f"### {path}: {verdict.label}" if markdown else f"{path}: {verdict.label}",
              "",
              f"{_b('Claim', markdown)}: {claim.claim}",
+             *([f"{_b('As made', markdown)} ({claim.claim_language}): {claim.claim_original}"]
+               if claim.claim_original else []),
              *([f"{_b('Title', markdown)}: {claim.title} (readers take the verdict as its "
                 "answer: it asks whether the claim is true, so that “True” answers “yes”)"]
                if claim.title else []),
@@ -57,6 +59,9 @@ def explain(claim: Claim, path: str, sources: Mapping[str, Source], settings: Se
                 ev = a.evidence
                 quote = f"“{' '.join(ev.quote.split())}” ({ev.source})"
                 lines.append(f"  - {quote}" if markdown else f"    - {quote}")
+                if ev.translation:  # the desk's translation, as readers see it beneath
+                    shown = f"translation: “{' '.join(ev.translation.split())}”"
+                    lines.append(f"    {shown}" if markdown else f"      {shown}")
                 if ev.note:
                     lines.append(f"    note: {ev.note}" if markdown else f"      note: {ev.note}")
         lines.append("")

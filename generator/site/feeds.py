@@ -44,6 +44,10 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
             "party": sorted(items[e.index].party),
             "claimant_own": items[e.index].own,
             "quote": e.evidence.quote,
+            # The source's language (the quote's), and the desk's translation of the quote
+            # into the site's language, when the source is in another.
+            "language": e.source.language,
+            "translation": e.evidence.translation,
             "passage": first.passage,
             "anchor": e.anchor,
             "passage_url": absolute(settings, source_url(e.source.id) + "#" + first.passage),
@@ -58,6 +62,8 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         "url": absolute(settings, claim_url(slug)),
         "title": claim.headline,
         "claim": claim.claim,
+        "claim_original": claim.claim_original,
+        "claim_language": claim.claim_language,
         "kind": claim.kind.value,
         "claimant": corpus.registry.display(claim.claimant),
         "claimant_slug": _slug(corpus, claim.claimant),

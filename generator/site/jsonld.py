@@ -47,6 +47,8 @@ def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
                                     "url": src.url or absolute(settings, source_url(ref))}
             if src.published:
                 work["datePublished"] = src.published.iso
+            if src.language:
+                work["inLanguage"] = src.language
             appearance.append(work)
     entry = corpus.registry.find(claim.claimant)
     author: dict[str, Any] = {
@@ -58,7 +60,13 @@ def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
         "@type": "Claim",
         "author": author,
         "datePublished": claim.claim_date.iso,
+        # The language the claim was made in: its original's, else the site's, in which
+        # `claim` states it.
+        "inLanguage": claim.claim_language or settings.language,
     }
+    if claim.claim_original:
+        # schema.org's Claim is a CreativeWork: its text in the words the claimant used.
+        item["text"] = claim.claim_original
     if appearance:
         item["appearance"] = appearance
     review: dict[str, Any] = {
@@ -71,6 +79,7 @@ def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
                    "url": absolute(settings, "")},
         "reviewRating": rating,
         "datePublished": claim.published.iso,
+        "inLanguage": settings.language,  # the review is written in the site's language
     }
     modified = date_modified or (claim.updated.iso if claim.updated else None)
     if modified:

@@ -20,6 +20,7 @@ from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
 from generator.site.pages.data_files import share_card
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
+from generator.site.scripts import language_label, name, part_lang, titled
 from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
 from generator.site.updates import latest
 from generator.site.urls import claim_url, person_url, source_url
@@ -53,6 +54,7 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
         toc.append(("updates-and-corrections", "Updates and corrections"))
     key = (site.claim_key(claim.slug), updates, updated)
     entry = site.corpus.registry.find(claim.claimant)
+    lang = site.settings.language
 
     def context() -> dict[str, Any]:
         columns = []
@@ -72,14 +74,15 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
                 "stance": stance.value, "title": title, "label": STANCE_LABELS[stance],
                 "icon": icon, "none": none,
                 "count": len(items), "tally": tally_text(tallies[stance]),
-                "groups": [{"account": k, "own": mine, "excerpts": v[:SHOWN],
+                "groups": [{"account": name(k, lang), "own": mine, "excerpts": v[:SHOWN],
                             "more": v[SHOWN:]} for (k, mine), v in groups.items()],
             })
         appearances = []
         for ref in claim.appearance:
             if ref in site.corpus.sources:
+                source = site.corpus.sources[ref]
                 appearances.append({"href": link(source_url(ref)),
-                                    "label": site.corpus.sources[ref].title})
+                                    "label": titled(source.title, source.language, lang)})
             else:
                 appearances.append({"href": ref, "label": ref})
         return dict(
@@ -92,9 +95,13 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
                                     claim.headline),
             corrections_href=link("corrections/"),
             appearances=appearances,
-            claimant=site.claimant(claim),
+            claimant=name(site.claimant(claim), lang),
+            # The claim in its claimant's words, marked with their language.
+            original_lang=claim.claim_language,
+            original_label=language_label(claim.claim_language, lang)
+            if claim.claim_language else None,
             claimant_link=link(person_url(entry.slug)) if entry else None,
-            aliases=site.names_on(claim.slug),
+            aliases=[name(a, lang) for a in site.names_on(claim.slug)],
             topics=[{"href": link(f"topics/{t}/"), "label": site.settings.topic(t).name}
                     for t in claim.tags],
             analysis=Markup(render_markdown(claim.body)),
@@ -120,6 +127,7 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
 def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
             ) -> dict[str, Any]:
     source = e.source
+    lang = site.settings.language
     by_passage: dict[str, list[Span]] = {}
     for span in e.match.spans:
         by_passage.setdefault(span.passage, []).append(span)
@@ -154,8 +162,13 @@ def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
         "passage_href": link(source_url(source.id) + "#" + e.anchor),
         "passage_id": first.passage,
         "paragraph": first.passage.removeprefix("p"),  # a reader counts paragraphs
-        "source_title": source.title,
-        "outlet": source.outlet,
+        "source_title": titled(source.title, source.language, lang),
+        # The quote and its context in the source's language; the desk's translation in
+        # the site's, beneath it.
+        "lang": part_lang(source.language, lang),
+        "translation": e.evidence.translation,
+        "site_lang": lang,
+        "outlet": name(source.outlet, lang) if source.outlet else None,
         "published": source.published.human if source.published else None,
         "original_href": original,
         "note": e.evidence.note,

@@ -30,7 +30,7 @@ def plan(site: SitePlanner) -> None:
         "index.md": (("latest.html.j2", {
             "claims": site.claims[:LATEST], "link": site.claim_linker(""),
             "verdict": settings.verdict, "evidence_line": site.evidence_line,
-            "who": site.claimant,
+            "who": site.claimant_name,
             "all_href": "claims/", "total": len(site.claims)}),),
         "methodology.md": (("verdicts.html.j2", {
             "verdicts": settings.verdicts, "best": settings.best_rating,

@@ -11,6 +11,7 @@ from typing import Any
 from generator.model import Claim, ClaimKind, fingerprint
 from generator.site import kinds
 from generator.site.pages.planner import Group, SitePlanner
+from generator.site.scripts import name, titled
 from generator.site.urls import listing_url, person_url, relative, source_url
 
 # The groupings a reader browses by: the folder of each and its index's heading. A
@@ -37,13 +38,17 @@ def plan(site: SitePlanner) -> None:
                 g.note if kind in EMPTY else f"{g.note} {count}".strip()),
                 empty=EMPTY.get(kind, ""))
     claimants = groups(site, "claimants")
+    lang = site.settings.language
     listing(site, "claimants/", "Fact checks by claimant", (), groups=[
-        {"href": relative("claimants/", person_url(g.key)), "label": g.label,
+        {"href": relative("claimants/", person_url(g.key)), "label": name(g.label, lang),
          "count": len(g.claims), "note": g.note, "facts": ()} for g in claimants])
-    index = [{"href": relative("sources/", source_url(s.id)), "label": s.title,
+    # A source's headline and outlet in their own language: `lang` where it is not the site's.
+    index = [{"href": relative("sources/", source_url(s.id)),
+              "label": titled(s.title, s.language, lang),
               "count": len(site.corpus.claims_citing(s.id)), "note": "",
               # (what it is, as shown): "not recorded" follows what is unknown.
-              "facts": [("outlet", s.outlet), ("publication date", f"published "
+              "facts": [("outlet", name(s.outlet, lang) if s.outlet else None),
+                        ("publication date", f"published "
                         f"{s.published.human}" if s.published else None)]}
              for s in sorted(site.corpus.sources.values(), key=lambda s: s.title.casefold())]
     listing(site, "sources/", "Sources", (), groups=index,
@@ -106,7 +111,7 @@ def listing_context(site: SitePlanner, base: str, n: int, pages: int, heading: s
         heading=heading, intro=intro, groups=groups, claims=claims, empty=empty,
         first_number=(n - 1) * per + 1, link=site.claim_linker(url),
         verdict=site.settings.verdict, evidence_line=site.evidence_line, page=n,
-        who=site.claimant,
+        who=site.claimant_name,
         pages=pages,
         prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
         next_href=link(listing_url(base, n + 1)) if n < pages else None)

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.model import Claim, Person, Stance, fingerprint, person_url
 from generator.site.markup import render_markdown
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
+from generator.site.scripts import name, name_lang
 from generator.site.urls import claim_url, listing_url, relative
 
 # Fact checks listed under "where their word was used", on the page's first page only.
@@ -44,7 +45,8 @@ def plan(site: SitePlanner) -> None:
         uses = [Use(site.corpus.claims[slug], tuple(dict.fromkeys(stances)))
                 for slug, stances in used[person.slug].items()]
         person_pages(site, person, made[person.slug], uses)
-    index = [{"href": relative("people/", person_url(p.slug)), "label": p.name,
+    lang = site.settings.language
+    index = [{"href": relative("people/", person_url(p.slug)), "label": name(p.name, lang),
               "count": len(made[p.slug]), "note": p.role or TYPES[p.type.value],
               "facts": ()} for p in people]
     site.page("people/", "listing.html.j2", title="People and organisations",
@@ -55,7 +57,7 @@ def plan(site: SitePlanner) -> None:
                         "an account, with the number of claims each made.",
                   first_number=1, link=site.claim_linker("people/"),
                   verdict=site.settings.verdict, evidence_line=site.evidence_line,
-                  who=site.claimant, page=1, pages=1, prev_href=None, next_href=None))
+                  who=site.claimant_name, page=1, pages=1, prev_href=None, next_href=None))
 
 
 def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: list[Use]
@@ -70,6 +72,8 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
     tops = list(registry.sides(person.slug))
     if {p.slug for p in tops} == set(person.part_of):
         tops = []
+    lang = site.settings.language
+    title_lang = name_lang(person.name, lang)  # a name in another script: its language
     counts = [(v, n) for v in site.settings.verdicts
               if (n := sum(c.verdict == v.key for c in claims))]
     for n in range(1, pages + 1):
@@ -86,15 +90,19 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
             link = site.linker(url)
             return dict(
                 person=person, kind=TYPES[person.type.value], page=n, pages=pages,
-                parents=[(p.name, link(person_url(p.slug))) for p in parents],
-                tops=[(p.name, link(person_url(p.slug))) for p in tops],
-                members=[(p.name, link(person_url(p.slug))) for p in members] if first else [],
+                title_lang=title_lang,
+                # Names in other scripts (an alias in Armenian letters) with their `lang`.
+                aliases=[name(a, lang) for a in person.aliases],
+                parents=[(name(p.name, lang), link(person_url(p.slug))) for p in parents],
+                tops=[(name(p.name, lang), link(person_url(p.slug))) for p in tops],
+                members=[(name(p.name, lang), link(person_url(p.slug))) for p in members]
+                if first else [],
                 profile=Markup(render_markdown(person.body)) if first and person.body.strip()
                 else None,
                 counts=counts if first else [], total=len(claims),
                 claims=shown, first_number=(n - 1) * per + 1,
                 link=site.claim_linker(url), verdict=site.settings.verdict,
-                evidence_line=site.evidence_line, who=site.claimant,
+                evidence_line=site.evidence_line, who=site.claimant_name,
                 uses=[{"href": link(claim_url(u.claim.slug)), "headline": u.claim.headline,
                        "stances": ", ".join(STANCE_LABELS[s].lower() for s in u.stances)}
                       for u in uses[:USES_SHOWN]] if first else [],
@@ -106,4 +114,4 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
         title = person.name if first else f"{person.name} (page {n})"
         site.page(url, "person.html.j2", title=title, key=key, context=context,
                   description=person.description or person.role,
-                  date=site.newest_date(c.slug for c in shown))
+                  date=site.newest_date(c.slug for c in shown), title_lang=title_lang)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator import i18n
 from generator.anchoring.normalize import normalise_text
 from generator.anchoring.resolve import Corpus
@@ -22,6 +24,7 @@ from generator.history.revisions import History, read_history
 from generator.model import Claim, Source, Stance, fingerprint
 from generator.review.accounts import Account, Tally, accounts, compact_text, corroboration
 from generator.site.render import environment, meta_value
+from generator.site.scripts import name
 from generator.site.updates import last_changed, updates_by_claim
 from generator.site.urls import claim_url, relative
 
@@ -66,10 +69,15 @@ class PlannedPage:
     published: str | None = None  # an article's dates, YYYY-MM-DD
     modified: str | None = None
     image: PageImage | None = None
+    # The `lang` of the title where it is not in the site's language (a source's headline
+    # in Russian), for the theme's <title> and header.
+    title_lang: str | None = None
 
     def markdown(self) -> str:
         """Front-matter, then the HTML (Markdown passes HTML through as it is)."""
         front = f"---\ntitle: {meta_value(self.title)}\n"
+        if self.title_lang:
+            front += f"title_lang: {meta_value(self.title_lang)}\n"
         if self.description:
             front += f"description: {meta_value(self.description)}\n"
         if self.image:
@@ -152,12 +160,12 @@ class SitePlanner:
              context: Callable[[], dict[str, Any]], description: str | None = None,
              toc: Sequence[tuple[str, str]] = (), date: str | None = None,
              article: tuple[str, str | None] | None = None,
-             image: PageImage | None = None) -> None:
+             image: PageImage | None = None, title_lang: str | None = None) -> None:
         """Plan a page. `key` names everything `context` reads, so equal keys mean equal
         pages; the context is built, and the template rendered, only when asked."""
         path = url + "index.md"
         digest = text_digest(repr((template, self.settings_key, title, description, tuple(toc),
-                               date, article, image, *key)))
+                               date, article, image, title_lang, *key)))
 
         def body() -> str:
             return self.env.get_template(template).render(**context())
@@ -165,7 +173,7 @@ class SitePlanner:
         published, modified = article or (None, None)
         self.pages[path] = PlannedPage(path, title, description, tuple(toc), date, digest,
                                        body, "article" if article else "website", published,
-                                       modified, image)
+                                       modified, image, title_lang)
 
     def newest_date(self, slugs: Iterable[str]) -> str | None:
         return max((self.changed[s].first_day for s in slugs), default=None)
@@ -180,6 +188,11 @@ class SitePlanner:
     def claimant(self, claim: Claim) -> str:
         """A claim's claimant as readers see it: the registry entry's name."""
         return self.corpus.registry.display(claim.claimant)
+
+    def claimant_name(self, claim: Claim) -> Markup:
+        """The claimant's name for a page, marked with its language where its script is
+        not the site's (`generator.site.scripts`)."""
+        return name(self.claimant(claim), self.settings.language)
 
     def names_on(self, slug: str) -> tuple[str, ...]:
         """Every name and alias of the claimant and accounts of a claim, so that a search

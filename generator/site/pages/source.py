@@ -10,6 +10,7 @@ from markupsafe import Markup
 from generator.model import Source, fingerprint
 from generator.site.highlight import Mark, highlight
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
+from generator.site.scripts import name, part_lang
 from generator.site.urls import claim_url, source_url
 
 
@@ -22,6 +23,8 @@ def source_page(site: SitePlanner, source: Source) -> None:
     url = source_url(source.id)
     link = site.linker(url)
     citing = site.corpus.claims_citing(source.id)
+    lang = site.settings.language
+    title_lang = part_lang(source.language, lang)  # the headline is in the source's language
     # What the page shows of the claims citing it: headlines and the spans they cite.
     cites = [(c, site.corpus.claims[c.claim].headline) for p in source.passages
              for c in site.corpus.cited_by(source.id, p.id)]
@@ -44,7 +47,7 @@ def source_page(site: SitePlanner, source: Source) -> None:
             passages.append({"id": p.id, "number": p.id.removeprefix("p"), "kind": p.kind,
                              "html": highlight(p.text, marks),
                              "citations": list(seen.values())})
-        return dict(source=source, metadata=source_metadata(source),
+        return dict(source=source, metadata=source_metadata(source, lang), title_lang=title_lang,
                     passages=passages,
                     citing=[{"href": link(claim_url(s)),
                              "headline": site.corpus.claims[s].headline} for s in citing])
@@ -52,10 +55,12 @@ def source_page(site: SitePlanner, source: Source) -> None:
     site.page(url, "source.html.j2", title=source.title,
               description=f"Stored copy of “{source.title}”",
               toc=[("the-article-as-stored", "The article as stored")], key=key,
-              context=context, date=site.newest_date(citing))
+              context=context, date=site.newest_date(citing), title_lang=title_lang)
 
 
-def source_metadata(source: Source) -> list[tuple[str, Any]]:
+def source_metadata(source: Source, lang: str) -> list[tuple[str, Any]]:
+    """What the page says of a source; names in another script (an outlet or byline in
+    Cyrillic) marked with their language for the surrounding `lang`."""
     original: Any = None
     if source.url:
         original = Markup('<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>').format(
@@ -65,8 +70,8 @@ def source_metadata(source: Source) -> list[tuple[str, Any]]:
         archive = Markup('<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>').format(
             source.archive_url)
     metadata = [
-        ("Outlet", source.outlet),
-        ("Author", source.author),
+        ("Outlet", name(source.outlet, lang) if source.outlet else None),
+        ("Author", name(source.author, lang) if source.author else None),
         ("Published", source.published.human if source.published else None),
         ("Original", original),
         ("Archived copy", archive),

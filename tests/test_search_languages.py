@@ -45,7 +45,8 @@ The fixture's analysis.
 
 
 def _site(tmp: Path, language: str) -> Path:
-    root = copy_project(tmp / "project")
+    # The seed's sources (English pages on a Russian site too) and one claim of its own.
+    root = copy_project(tmp / "project", claims=False)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  language: en\n" in text

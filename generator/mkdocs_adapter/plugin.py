@@ -120,6 +120,11 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):  # type: ignore[no-untyped-c
             return config
         self.site = self._plan(result, Path(config.docs_dir))
         self.newest = self.site.newest
+        toc = config.mdx_configs.get("toc")
+        if isinstance(toc, dict) and toc.get("permalink") and "permalink_title" not in toc:
+            # The hand-written pages' heading links say what they are in the site's
+            # language, as the generated pages' do (Markdown's default is English).
+            toc["permalink_title"] = i18n.gettext("Permanent link")
         dirs = config.theme.dirs
         if str(THEME_DIR) not in dirs:
             # After a desk's own `custom_dir`, before the theme's templates.

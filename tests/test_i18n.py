@@ -21,6 +21,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from test_markup import VNU, _java, _material
 
 from generator import i18n
 from generator.check import run_check
@@ -32,6 +33,9 @@ from generator.site import dates
 from generator.site.search_words import WORDS
 from generator.site.updates import describe
 from siteutil import REPO, build, copy_project
+from test_browser import PAGE_KINDS, _axe, browser, serve
+
+__all__ = ["browser"]  # the browser fixture, shared with tests/test_browser.py
 
 LOCALE = REPO / "generator" / "locale"
 POT = LOCALE / "factcheck.pot"
@@ -381,3 +385,54 @@ def test_the_search_dialog_gets_its_russian_words(ru_site: Path) -> None:
 def test_an_english_page_carries_no_search_words(site: Path) -> None:
     """English is the script's own: no block, so English pages are as they were."""
     assert 'id="fc-search-words"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.site
+def test_the_russian_site_is_valid_html(ru_site: Path) -> None:
+    """The Nu HTML Checker finds nothing in the Russian pages but the theme's own markup,
+    as in the English ones (tests/test_markup.py)."""
+    java = _java()
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only",
+                             "--exit-zero-always", *map(str, pages(ru_site))],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    ours = [f"{m.get('url', '').split(str(ru_site))[-1]}:{m.get('lastLine')}: "
+            f"{m.get('message')}" for m in json.loads(result.stderr)["messages"]
+            if m.get("type") != "info" and not _material(m)]
+    assert ours == []
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_the_russian_site_passes_axe_and_its_search_speaks_russian(browser: object,
+                                                                  ru_site: Path) -> None:
+    with serve(ru_site) as base_url:
+        context = browser.new_context(bypass_csp=False,  # type: ignore[attr-defined]
+                                      viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(base_url)
+        page.locator(".fc-search-button").click()
+        dialog = page.locator("dialog.fc-search")
+        dialog.wait_for(state="visible")
+        assert page.locator(".fc-search-input").get_attribute("placeholder") == \
+            "Искать заявления и источники"
+        assert dialog.locator(".fc-search-status").inner_text() == \
+            "Введите запрос, чтобы искать заявления и источники"
+        page.keyboard.type("миротворцы", delay=20)
+        status = dialog.locator(".fc-search-status")
+        page.wait_for_function(
+            "() => /результат|Ничего/.test(document.querySelector('.fc-search-status')"
+            ".textContent)", timeout=15_000)
+        assert re.fullmatch(r"(\d+ результат(а|ов)?(, показано \d+)?|Ничего не найдено)",
+                            status.inner_text())
+        context.close()
+        # axe is injected as an inline script, which the site's own CSP rightly refuses.
+        context = browser.new_context(bypass_csp=True,  # type: ignore[attr-defined]
+                                      viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        report = {}
+        for name, path in PAGE_KINDS:
+            page.goto(base_url + path)
+            report[name] = [(v["id"], v["help"], len(v["nodes"])) for v in _axe(page)]
+        context.close()
+    assert report == {name: [] for name, _ in PAGE_KINDS}

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # What each part of the package may import from the others. A part is a top-level module
 # or a folder; the base modules import nothing of the package but one another.
-BASE = {"diagnostics", "limits", "model", "digest", "clock"}
+BASE = {"diagnostics", "limits", "model", "digest", "clock", "i18n"}
 MAY_IMPORT: dict[str, set[str]] = {
     "base": set(),
     "content": {"base"},

@@ -6,6 +6,11 @@ the claimant's own account when its party is the claimant's: a spokesperson, her
 and her government are one side. Accounts are told apart by party, so two spokespeople
 who speak for one government are one account. A source with no outlet recorded is a
 party of its own.
+
+The sentences readers see under a claim's columns and in listings (`tally_text`,
+`compact_text`) are marked for the site's message catalogue and come out in the build's
+language; `explain`, which never activates one, prints them in English, as `check` prints
+`Tally.accounts_text`, which is not marked.
 """
 
 from __future__ import annotations

@@ -71,6 +71,12 @@ def language() -> str:
     return _language
 
 
+def translated() -> bool:
+    """Whether the site's words are shown from a catalogue: False for English, and for a
+    language with no catalogue (its words, and so its dates, stay English)."""
+    return type(_active) is not _gettext.NullTranslations
+
+
 def gettext(message: str) -> str:
     return _active.gettext(message)
 

@@ -55,16 +55,16 @@ class Need(StrEnum):
         return _NEED_TEXT[self]
 
 
-_NEED_TEXT = {
-    Need.SUPPORTS: "an item that supports the claim",
-    Need.REFUTES: "an item that disputes the claim",
-    Need.INDEPENDENT_SUPPORTS: "an item that supports the claim from an account independent "
-                               "of the claimant",
-    Need.INDEPENDENT_REFUTES: "an item that disputes the claim from an account independent "
-                              "of the claimant",
-    Need.REFUTES_OR_CONTEXT: "an item that disputes the claim or gives context",
-    Need.COMPETING_ACCOUNTS: "items that support and dispute the claim from at least two "
-                             "different accounts",
+_NEED_TEXT = {  # marked for the catalogue; the methodology page translates them
+    Need.SUPPORTS: i18n.N_("an item that supports the claim"),
+    Need.REFUTES: i18n.N_("an item that disputes the claim"),
+    Need.INDEPENDENT_SUPPORTS: i18n.N_("an item that supports the claim from an account "
+                                       "independent of the claimant"),
+    Need.INDEPENDENT_REFUTES: i18n.N_("an item that disputes the claim from an account "
+                                      "independent of the claimant"),
+    Need.REFUTES_OR_CONTEXT: i18n.N_("an item that disputes the claim or gives context"),
+    Need.COMPETING_ACCOUNTS: i18n.N_("items that support and dispute the claim from at least "
+                                     "two different accounts"),
 }
 
 
@@ -96,30 +96,33 @@ class Verdict:
                                    default=Shortfall.ERROR)
 
 
+# Labels and definitions are marked for the catalogue: readers see them in the site's
+# language (generator/site/scale.py).
 DEFAULT_VERDICTS: tuple[Verdict, ...] = (
-    Verdict("true", "True", "The claim is accurate and the sources leave out nothing "
-            "significant.", "#1b7f3b", "✔", 5,
+    Verdict("true", i18n.N_("True"), i18n.N_("The claim is accurate and the sources leave out "
+            "nothing significant."), "#1b7f3b", "✔", 5,
             (Need.INDEPENDENT_SUPPORTS,)),
-    Verdict("mostly-true", "Mostly true", "The claim is accurate but needs clarification or "
-            "context that the sources supply.", "#4d8f2a", "✓", 4, (Need.INDEPENDENT_SUPPORTS,)),
-    Verdict("mixed", "Mixed", "The claim is partly accurate and partly inaccurate.",
-            "#a46a00", "◐", 3, (Need.SUPPORTS, Need.REFUTES)),
-    Verdict("mostly-false", "Mostly false", "The claim holds an element of truth but leaves "
-            "out facts that would give a different impression.", "#b54708", "✗", 2,
+    Verdict("mostly-true", i18n.N_("Mostly true"), i18n.N_("The claim is accurate but needs "
+            "clarification or context that the sources supply."), "#4d8f2a", "✓", 4,
+            (Need.INDEPENDENT_SUPPORTS,)),
+    Verdict("mixed", i18n.N_("Mixed"), i18n.N_("The claim is partly accurate and partly "
+            "inaccurate."), "#a46a00", "◐", 3, (Need.SUPPORTS, Need.REFUTES)),
+    Verdict("mostly-false", i18n.N_("Mostly false"), i18n.N_("The claim holds an element of "
+            "truth but leaves out facts that would give a different impression."), "#b54708",
+            "✗", 2, (Need.INDEPENDENT_REFUTES,)),
+    Verdict("false", i18n.N_("False"), i18n.N_("The claim is inaccurate."), "#b42318", "✘", 1,
             (Need.INDEPENDENT_REFUTES,)),
-    Verdict("false", "False", "The claim is inaccurate.", "#b42318", "✘", 1,
-            (Need.INDEPENDENT_REFUTES,)),
-    Verdict("misleading", "Misleading", "The claim uses accurate facts in a way that creates "
-            "a false impression.", "#8e3b9e", "⚠", None,
+    Verdict("misleading", i18n.N_("Misleading"), i18n.N_("The claim uses accurate facts in a "
+            "way that creates a false impression."), "#8e3b9e", "⚠", None,
             (Need.REFUTES_OR_CONTEXT,)),
-    Verdict("disputed", "Disputed", "Credible sources give competing accounts that the "
-            "evidence cannot settle.", "#3e5c9a", "⇄", None,
+    Verdict("disputed", i18n.N_("Disputed"), i18n.N_("Credible sources give competing "
+            "accounts that the evidence cannot settle."), "#3e5c9a", "⇄", None,
             (Need.COMPETING_ACCOUNTS,)),
-    Verdict("unproven", "Unproven", "The sources neither establish nor refute the claim.",
-            "#5b6470", "?"),
-    Verdict(NOT_RATED, "Not rated", "An opinion, a forecast or a statement of intention: "
-            "not a statement of fact that evidence could prove true or false, so it is not "
-            "rated; the page shows what the sources say about it.", "#6b6b6b", "–"),
+    Verdict("unproven", i18n.N_("Unproven"), i18n.N_("The sources neither establish nor "
+            "refute the claim."), "#5b6470", "?"),
+    Verdict(NOT_RATED, i18n.N_("Not rated"), i18n.N_("An opinion, a forecast or a statement of "
+            "intention: not a statement of fact that evidence could prove true or false, so "
+            "it is not rated; the page shows what the sources say about it."), "#6b6b6b", "–"),
 )
 
 VERDICT_FIELDS = declared(Verdict)

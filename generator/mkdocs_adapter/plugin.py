@@ -20,6 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator import i18n
 from generator.check import CheckResult, CheckSteps, run_check
 from generator.history.revisions import read_history
 from generator.mkdocs_adapter.config import FactcheckConfig
@@ -34,6 +35,7 @@ from generator.site.census import Census, take_census
 from generator.site.csp import add_csp
 from generator.site.desk import desk_facts
 from generator.site.pages import SCRIPTS, STYLESHEETS, LazyFile, PlannedSite, generate_site
+from generator.site.search_words import search_words
 from generator.site.urls import local_address_warning
 
 log = logging.getLogger("mkdocs.plugins.factcheck")
@@ -120,6 +122,11 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
             return config
         self.site = self._plan(result, Path(config.docs_dir))
         self.newest = self.site.newest
+        toc = config.mdx_configs.get("toc")
+        if isinstance(toc, dict) and toc.get("permalink") and "permalink_title" not in toc:
+            # The hand-written pages' heading links say what they are in the site's
+            # language, as the generated pages' do (Markdown's default is English).
+            toc["permalink_title"] = i18n.gettext("Permanent link")
         dirs = config.theme.dirs
         if str(THEME_DIR) not in dirs:
             # After a desk's own `custom_dir`, before the theme's templates.
@@ -166,8 +173,16 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
         settings = self.result.settings
+        # The theme's own words come from the site's catalogue, as the pages' do.
+        i18n.activate(settings.language)
         env.globals["factcheck_desk"] = desk_facts(settings)
-        env.globals["factcheck_feed_title"] = f"{settings.site_name}: new and updated fact checks"
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=i18n.gettext, ngettext=i18n.ngettext, pgettext=i18n.pgettext,
+            newstyle=True)
+        env.globals["factcheck_feed_title"] = i18n.gettext(
+            "%(site)s: new and updated fact checks") % {"site": settings.site_name}
+        env.globals["factcheck_search_words"] = search_words()
         about = files.get_file_from_path("about.md")
         env.globals["factcheck_about"] = about.url if about is not None else None
         return env

@@ -6,6 +6,11 @@ the claimant's own account when its party is the claimant's: a spokesperson, her
 and her government are one side. Accounts are told apart by party, so two spokespeople
 who speak for one government are one account. A source with no outlet recorded is a
 party of its own.
+
+The sentences readers see under a claim's columns and in listings (`tally_text`,
+`compact_text`) are marked for the site's message catalogue and come out in the build's
+language; `explain`, which never activates one, prints them in English, as `check` prints
+`Tally.accounts_text`, which is not marked.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.content.registry import Party, Registry
+from generator.i18n import N_, _, ngettext
 from generator.model import Claim, Evidence, Source, Stance
 
 
@@ -104,20 +110,24 @@ def corroboration(items: tuple[Account, ...]) -> dict[Stance, Tally]:
     return tallies
 
 
-def _count(n: int, noun: str) -> str:
+def _count(n: int, noun: str) -> str:  # contributors' English (check's messages)
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# Small numbers in words, for readers ("one independent account"); a catalogue may give
+# digits where its words would have to agree with the noun.
+_WORDS = (N_("no"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"),
+          N_("seven"), N_("eight"), N_("nine"), N_("ten"))
 
 
 def _number(n: int) -> str:
-    return _WORDS[n] if n < len(_WORDS) else f"{n:,}"
+    return _(_WORDS[n]) if n < len(_WORDS) else f"{n:,}"
 
 
-def _counted(n: int, noun: str) -> str:
-    """`one independent account`, `12 sources`: small numbers in words, for readers."""
-    return f"{_number(n)} {noun}{'' if n == 1 else 's'}"
+def _counted(n: int, text: str) -> str:
+    """`one independent account`, `12 sources`: small numbers in words, for readers;
+    `text` is ngettext's answer for `n`."""
+    return text % {"count": _number(n)}
 
 
 def tally_text(tally: Tally) -> str:
@@ -126,28 +136,48 @@ def tally_text(tally: Tally) -> str:
     (Armenian authorities), in 2 quotes from 2 sources."."""
     who = []
     if tally.independent:
-        who.append(f"{_counted(len(tally.independent), 'independent account')} "
-                   f"({', '.join(tally.independent)})")
+        who.append(ngettext("%(count)s independent account (%(names)s)",
+                            "%(count)s independent accounts (%(names)s)",
+                            len(tally.independent))
+                   % {"count": _number(len(tally.independent)),
+                      "names": ", ".join(tally.independent)})
     if tally.claimant_side:
-        who.append(f"the claimant's own side ({', '.join(tally.claimant_side)})")
-    text = " and ".join(who)
-    return (f"{text[:1].upper()}{text[1:]}, in {_counted(tally.items, 'quote')} from "
-            f"{_counted(tally.sources, 'source')}.")
+        who.append(_("the claimant's own side (%(names)s)")
+                   % {"names": ", ".join(tally.claimant_side)})
+    text = _("%(first)s and %(second)s") % {"first": who[0], "second": who[1]} \
+        if len(who) == 2 else "".join(who)
+    return _("%(who)s, %(quotes)s %(sources)s.") % {
+        "who": text[:1].upper() + text[1:],
+        "quotes": _counted(tally.items, ngettext("in %(count)s quote", "in %(count)s quotes",
+                                                 tally.items)),
+        "sources": _counted(tally.sources, ngettext("from %(count)s source",
+                                                    "from %(count)s sources", tally.sources))}
 
 
 def compact_text(tallies: dict[Stance, Tally]) -> str:
     """What supports and disputes a claim, in a sentence, for listings: never read as
     the verdict ("Supported only by the claimant's own side", not "Supported")."""
     parts = []
-    for stance, verb in ((Stance.SUPPORTS, "supported"), (Stance.REFUTES, "disputed")):
+    for stance in (Stance.SUPPORTS, Stance.REFUTES):
         tally = tallies[stance]
-        if tally.independent_accounts and tally.claimant_side:
-            parts.append(f"{verb} by {_counted(tally.independent_accounts, 'independent account')}"
-                         " and by the claimant's own side")
-        elif tally.independent_accounts:
-            parts.append(f"{verb} by "
-                         f"{_counted(tally.independent_accounts, 'independent account')}")
+        n = tally.independent_accounts
+        supports = stance is Stance.SUPPORTS
+        if n and tally.claimant_side:
+            parts.append(_counted(n, ngettext(
+                "supported by %(count)s independent account and by the claimant's own side",
+                "supported by %(count)s independent accounts and by the claimant's own side",
+                n) if supports else ngettext(
+                "disputed by %(count)s independent account and by the claimant's own side",
+                "disputed by %(count)s independent accounts and by the claimant's own side",
+                n)))
+        elif n:
+            parts.append(_counted(n, ngettext(
+                "supported by %(count)s independent account",
+                "supported by %(count)s independent accounts", n) if supports else ngettext(
+                "disputed by %(count)s independent account",
+                "disputed by %(count)s independent accounts", n)))
         elif tally.claimant_side:
-            parts.append(f"{verb} only by the claimant's own side")
-    text = "; ".join(parts) or "no stored source supports or disputes it; context only"
+            parts.append(_("supported only by the claimant's own side") if supports
+                         else _("disputed only by the claimant's own side"))
+    text = "; ".join(parts) or _("no stored source supports or disputes it; context only")
     return text[0].upper() + text[1:] + "."

@@ -27,6 +27,8 @@ import PIL
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from generator.digest import text_digest
+from generator.i18n import _
+from generator.site.text import quoted
 from generator.site.urls import claim_url
 
 WIDTH, HEIGHT = 1200, 630
@@ -77,8 +79,9 @@ class CardText:
     @property
     def alt(self) -> str:
         """The card in words, for `og:image:alt`: everything it shows, the claim whole."""
-        return (f"Verdict: {self.label}. “{' '.join(self.claim.split())}” {self.byline}. "
-                f"{self.site_name}.")
+        return _("Verdict: %(verdict)s. %(claim)s %(byline)s. %(site)s.") % {
+            "verdict": self.label, "claim": quoted(" ".join(self.claim.split())),
+            "byline": self.byline, "site": self.site_name}
 
 
 def card_path(slug: str) -> str:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from generator.content.settings import Settings
+from generator.i18n import N_, _
 
-NOT_PUBLISHED = "not published"
-NO_REPOSITORY = "not set"
+NOT_PUBLISHED = N_("not published")
+NO_REPOSITORY = N_("not set")
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ def report_mail(contact: str | None, page_address: str, headline: str) -> str | 
     href = contact_href(contact or "")
     if not href or not href.startswith("mailto:"):
         return None
-    query = urlencode({"subject": f"Error report: {headline}",
-                       "body": f"About the fact check at {page_address}\n\nWhat is wrong:\n"},
+    query = urlencode({"subject": _("Error report: %(headline)s") % {"headline": headline},
+                       "body": _("About the fact check at %(address)s") % {
+                           "address": page_address} + "\n\n" + _("What is wrong:") + "\n"},
                       quote_via=quote)
     return f"{href}?{query}"
 
@@ -50,19 +52,20 @@ def desk_facts(settings: Settings) -> tuple[Fact, ...]:
     desk = settings.desk
     contact = desk.contact
     demo = desk.demonstration
+    unset = _(NOT_PUBLISHED)
     if demo and not contact and settings.repo_url:
-        contact_fact = Fact("contact", "Contact", "the repository's issue tracker",
+        contact_fact = Fact("contact", _("Contact"), _("the repository's issue tracker"),
                             settings.repo_url.rstrip("/") + "/issues")
     else:
-        contact_fact = Fact("contact", "Contact", contact or NOT_PUBLISHED,
+        contact_fact = Fact("contact", _("Contact"), contact or unset,
                             contact_href(contact) if contact else None, unset=not contact)
-    editors = ", ".join(desk.editors) or ("none: a demonstration" if demo else NOT_PUBLISHED)
+    editors = ", ".join(desk.editors) or (_("none: a demonstration") if demo else unset)
     return (
-        *((Fact("demonstration", "Demonstration", demo),) if demo else ()),
-        Fact("name", "Run by", desk.name or NOT_PUBLISHED, unset=not desk.name),
-        Fact("editors", "Editors", editors, unset=not desk.editors and not demo),
-        Fact("funding", "Funding", desk.funding or NOT_PUBLISHED, unset=not desk.funding),
+        *((Fact("demonstration", _("Demonstration"), demo),) if demo else ()),
+        Fact("name", _("Run by"), desk.name or unset, unset=not desk.name),
+        Fact("editors", _("Editors"), editors, unset=not desk.editors and not demo),
+        Fact("funding", _("Funding"), desk.funding or unset, unset=not desk.funding),
         contact_fact,
-        Fact("repository", "Repository", settings.repo_url or NO_REPOSITORY,
+        Fact("repository", _("Repository"), settings.repo_url or _(NO_REPOSITORY),
              settings.repo_url, unset=not settings.repo_url),
     )

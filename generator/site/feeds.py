@@ -7,11 +7,14 @@ from collections.abc import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.anchoring.resolve import Corpus
+from generator.i18n import _
 from generator.model import Claim, PartialDate
 from generator.review.accounts import accounts, corroboration
+from generator.site import scale
+from generator.site.dates import claimed, human
 from generator.site.jsonld import absolute
 from generator.site.kinds import NOT_RATED_BECAUSE
-from generator.site.text import claimed
+from generator.site.text import quoted
 from generator.site.updates import Update, last_changed
 from generator.site.urls import claim_url, person_url, source_url
 
@@ -30,7 +33,7 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
     back to the pure-Python one, ten times slower)."""
     settings = corpus.settings
     claim = corpus.claims[slug]
-    verdict = settings.verdict(claim.verdict)
+    verdict = scale.verdict(settings, claim.verdict)
     items = accounts(claim, corpus.sources, corpus.registry)
     evidence = []
     for e in corpus.evidence.get(slug, ()):
@@ -77,7 +80,8 @@ def claim_entry(corpus: Corpus, slug: str) -> str:
         # ClaimReview is for rated claims; why a claim has none, when it has none.
         "claim_review": claim.rated,
         "not_rated_because": None if claim.rated else (
-            NOT_RATED_BECAUSE.get(claim.kind) or "It is not rated."),
+            _(NOT_RATED_BECAUSE[claim.kind]) if claim.kind in NOT_RATED_BECAUSE
+            else _("It is not rated.")),
         "summary": claim.summary,
         "published": claim.published.iso,
         "updated": claim.updated.iso if claim.updated else None,
@@ -157,19 +161,25 @@ def atom(corpus: Corpus, claims: Sequence[Claim],
     ]
     for c in entries:
         url = absolute(settings, claim_url(c.slug))
-        label = settings.verdict(c.verdict).label
+        label = scale.verdict(settings, c.verdict).label
         recent = found.get(c.slug, ())
         if recent:
-            word = "Corrected" if recent[0].correction else "Updated"
-            status = f"{word} {recent[0].date.human}: {recent[0].sentences[0]}"
+            status = (_("Corrected %(date)s: %(note)s") if recent[0].correction
+                      else _("Updated %(date)s: %(note)s")) % {
+                "date": human(recent[0].date), "note": recent[0].sentences[0]}
         else:
-            status = f"Updated {c.updated.human}." if c.updated else "New."
+            status = (_("Updated %(date)s.") % {"date": human(c.updated)} if c.updated
+                      else _("New."))
         who = corpus.registry.display(c.claimant)
         # The verdict in short first, then whose claim it is; what changed comes last.
-        text = f"{c.summary} {who} claimed {claimed(c.claim_date)}: “{c.claim}” {status}"
+        text = _("%(summary)s %(claimant)s claimed %(when)s: %(claim)s %(status)s") % {
+            "summary": c.summary, "claimant": who, "when": claimed(c.claim_date),
+            "claim": quoted(c.claim), "status": status}
+        title = _("%(verdict)s: %(headline)s (claimed %(when)s)") % {
+            "verdict": label, "headline": c.headline, "when": claimed(c.claim_date)}
         out += [
             "  <entry>",
-            f"    <title>{e(f'{label}: {c.headline} (claimed {claimed(c.claim_date)})')}</title>",
+            f"    <title>{e(title)}</title>",
             f'    <link href="{e(url)}"/>',
             f"    <id>{e(url)}</id>",
             f"    <published>{_timestamp(c.published)}</published>",

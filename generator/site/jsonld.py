@@ -8,6 +8,7 @@ from typing import Any
 from generator.anchoring.resolve import Corpus
 from generator.content.settings import Settings
 from generator.model import Claim, ClaimantType
+from generator.site import scale
 from generator.site.urls import claim_url, source_url
 
 # schema.org expects a Claim's author to be a Person or an Organization: the registry entry
@@ -32,7 +33,7 @@ def absolute(settings: Settings, url: str) -> str:
 def claim_review(corpus: Corpus, claim: Claim, date_modified: str | None = None
                  ) -> dict[str, Any]:
     settings = corpus.settings
-    verdict = settings.verdict(claim.verdict)
+    verdict = scale.verdict(settings, claim.verdict)
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
     if verdict.rating is not None:
         rating |= {"ratingValue": verdict.rating, "bestRating": settings.best_rating,

@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from generator import i18n
-from generator.site.text import claimed
+from generator.site.dates import claimed, human
 
 
 @cache
@@ -26,6 +26,7 @@ def environment() -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=i18n.gettext, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True)
     env.filters["claimed"] = claimed  # a PartialDate as `in 2021`, `on 3 May 2021`
+    env.filters["human"] = human  # a PartialDate as `3 May 2021`, in the site's language
     return env
 
 

@@ -6,7 +6,9 @@ import re
 from urllib.parse import quote as _quote
 
 from generator.anchoring.normalize import normalise_text
+from generator.i18n import _
 from generator.model import PartialDate
+from generator.site.dates import claimed as claimed  # where it was first written
 
 # A sentence ends at . ! or ? (maybe followed by closing quotes) before white space.
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")
@@ -53,11 +55,6 @@ def text_fragment(article: str, span_text: str, max_words: int = 8) -> str:
     return f"#:~:text={fragment_encode(start)},{fragment_encode(end)}"
 
 
-def claimed(date: PartialDate) -> str:
-    """When a claim was made, as a phrase: `in 2021`, `in September 2023`, `on 3 May 2021`."""
-    return ("on " if date.day else "in ") + date.human
-
-
 # A claim this long or shorter is the description's text; a longer one gives way to its
 # headline, so that no description cuts a claim (a cut can reverse its meaning).
 CLAIM_CHARS = 200
@@ -69,5 +66,12 @@ def share_description(verdict: str, claimant: str, when: PartialDate, claim: str
     claim whole where it fits in `CLAIM_CHARS`, else the headline whole, then who made it
     and the year. Nothing is cut: a preview that shortens it shortens it visibly."""
     said = " ".join(claim.split())
-    text = f"“{said}”" if len(said) <= CLAIM_CHARS else " ".join(headline.split())
-    return f"Verdict: {verdict}. {text} ({' '.join(claimant.split())}, {when.year})"
+    text = quoted(said) if len(said) <= CLAIM_CHARS else " ".join(headline.split())
+    return _("Verdict: %(verdict)s. %(claim)s (%(claimant)s, %(year)s)") % {
+        "verdict": verdict, "claim": text, "claimant": " ".join(claimant.split()),
+        "year": when.year}
+
+
+def quoted(text: str) -> str:
+    """Words in the quotation marks of the site's language: “…” in English, «…» in Russian."""
+    return _("“%(quote)s”") % {"quote": text}

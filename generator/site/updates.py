@@ -14,11 +14,14 @@ from dataclasses import dataclass
 
 from generator.content.settings import Settings
 from generator.history.revisions import Change, History
+from generator.i18n import _, ngettext
 from generator.model import Claim, PartialDate, Source
+from generator.site.scale import shown
+from generator.site.text import quoted
 
 # Where a note's first sentence ends: a full stop, question or exclamation mark, and a space
 # before a capital, a digit or an opening quote ("Verdict changed from X to Y. The …").
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+(?=[A-Z0-9“\"‘(])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)»]))\s+(?=[A-Z0-9“\"‘(«„ЁА-ЯԱ-Ֆ])")
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,18 @@ def describe(change: Change, frm: str, to: str, sources: Mapping[str, Source]) -
     """`Verdict changed from Mixed to Mostly true; evidence added from “A report”.`"""
     parts = []
     if change.verdict_changed:
-        parts.append(f"verdict changed from {frm} to {to}")
-    for what, ids in (("added", change.added), ("removed", change.removed)):
-        if ids:
-            noun = "evidence" if len(ids) == 1 else f"{len(ids)} evidence items"
-            parts.append(f"{noun} {what} from {_titles(ids, sources)}")
+        parts.append(_("verdict changed from %(from)s to %(to)s") % {"from": frm, "to": to})
+    if change.added:
+        parts.append(ngettext("evidence added from %(sources)s",
+                              "%(count)s evidence items added from %(sources)s",
+                              len(change.added))
+                     % {"count": len(change.added), "sources": _titles(change.added, sources)})
+    if change.removed:
+        parts.append(ngettext("evidence removed from %(sources)s",
+                              "%(count)s evidence items removed from %(sources)s",
+                              len(change.removed))
+                     % {"count": len(change.removed),
+                        "sources": _titles(change.removed, sources)})
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
 
@@ -96,12 +106,13 @@ def last_changed(claim: Claim, updates: Sequence[Update]) -> PartialDate:
 
 def _label(settings: Settings, key: str | None) -> str:
     if key is None:
-        return "none"
-    found = [v.label for v in settings.verdicts if v.key == key]
+        return _("none")
+    found = [shown(v).label for v in settings.verdicts if v.key == key]
     return found[0] if found else key
 
 
 def _titles(ids: Sequence[str], sources: Mapping[str, Source]) -> str:
-    names = [f"“{sources[i].title}”" if i in sources else f"source {i}"
+    names = [quoted(sources[i].title) if i in sources else _("source %(id)s") % {"id": i}
              for i in dict.fromkeys(ids)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else _("%(first)s and %(last)s") % {
+        "first": ", ".join(names[:-1]), "last": names[-1]}

@@ -11,8 +11,23 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var FILTERS = [["verdict", "Verdict"], ["claim_kind", "Kind of claim"], ["topic", "Topic"],
-                 ["source", "Source"]];
+  var FILTERS = ["verdict", "claim_kind", "topic", "source"];
+  // The dialog's words: English here; a site in another language puts its own on the page
+  // (a JSON block, #fc-search-words, from the site's catalogue), with a count's words for
+  // each plural category of its language.
+  var WORDS = {
+    open: "Search (press /)", open_title: "Search (/)", placeholder: "Search claims and sources",
+    input: "Search", close: "Close search", dialog: "Search fact checks and sources",
+    filters: "Filters", filters_active: "Filters (%(count)s)",
+    filter_verdict: "Verdict", filter_claim_kind: "Kind of claim", filter_topic: "Topic",
+    filter_source: "Source", any_verdict: "Any verdict", any_claim_kind: "Any kind of claim",
+    any_topic: "Any topic", any_source: "Any source",
+    prompt: "Type to search claims and sources", unavailable: "Search is unavailable",
+    filters_unavailable: "Filters are unavailable", no_results: "No results",
+    results: { one: "%(count)s result", other: "%(count)s results" },
+    showing: ", showing %(count)s", more: "More results", claimant: "Claimant",
+    topics: "Topics", passage: "Passage %(id)s"
+  };
   var PAGE = 5;  // results fetched and shown at a time
   var PAUSE = 250;  // ms without typing before a query is sent
   var pagefind = null;
@@ -20,6 +35,28 @@
   var dialog, input, status, list, more, panel, selects = {};
   var timer = null, sequence = 0, current = null;
   var opener = null;  // what had the focus before the dialog opened: it gets it back
+
+  function loadWords() {
+    var block = document.getElementById("fc-search-words");
+    if (!block) return;
+    try {
+      var own = JSON.parse(block.textContent);
+      Object.keys(own).forEach(function (k) { WORDS[k] = own[k]; });
+    } catch (e) { /* the script's own words */ }
+  }
+
+  // A word with its values: "Filters (%(count)s)" with { count: 2 } is "Filters (2)".
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return name in values ? String(values[name]) : all;
+    });
+  }
+
+  function counted(forms, n) {
+    var category = "other";
+    try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(n); } catch (e) { /* other */ }
+    return fill(forms[category] || forms.other || forms.many || "%(count)s", { count: n });
+  }
 
   function siteRoot() {
     var config = document.getElementById("__config");
@@ -89,18 +126,18 @@
     if (!filtersLoaded) {
       filtersLoaded = load().then(function (api) { return api.filters(); }).then(function (filters) {
         FILTERS.forEach(function (f) {
-          var values = Object.keys(filters[f[0]] || {}).sort(function (a, b) {
+          var values = Object.keys(filters[f] || {}).sort(function (a, b) {
             return a.localeCompare(b);
           });
           values.forEach(function (v) {
-            selects[f[0]].appendChild(el("option", { value: v }, [v + " (" + filters[f[0]][v] + ")"]));
+            selects[f].appendChild(el("option", { value: v }, [v + " (" + filters[f][v] + ")"]));
           });
         });
         panel.classList.add("fc-search-filters-loaded");
       });
       filtersLoaded.catch(function () {
         filtersLoaded = null;
-        status.textContent = "Filters are unavailable";
+        status.textContent = WORDS.filters_unavailable;
       });
     }
     return filtersLoaded;
@@ -109,7 +146,7 @@
   function chosenFilters() {
     var chosen = {};
     FILTERS.forEach(function (f) {
-      if (selects[f[0]].value) chosen[f[0]] = selects[f[0]].value;
+      if (selects[f].value) chosen[f] = selects[f].value;
     });
     return chosen;
   }
@@ -128,8 +165,8 @@
     var item = el("li", { "class": "fc-search-result" }, [head]);
     // Who made the claim and its topics are metadata, shown as such, not in the excerpt.
     var facts = [];
-    if (data.meta.claimant) facts.push("Claimant: " + data.meta.claimant);
-    if (data.meta.topics) facts.push("Topics: " + data.meta.topics);
+    if (data.meta.claimant) facts.push(WORDS.claimant + ": " + data.meta.claimant);
+    if (data.meta.topics) facts.push(WORDS.topics + ": " + data.meta.topics);
     if (facts.length) item.appendChild(el("p", { "class": "fc-search-meta" }, [facts.join(" · ")]));
     item.appendChild(excerpt(data.excerpt));
     var subs = (data.sub_results || []).filter(function (s) { return /#p\d+/.test(s.url); });
@@ -137,7 +174,7 @@
       var sublist = el("ul", { "class": "fc-search-subs" });
       subs.slice(0, 3).forEach(function (s) {
         sublist.appendChild(el("li", {}, [
-          el("a", { href: s.url }, ["Passage " + (s.url.match(/#(p\d+)/) || ["", ""])[1]]),
+          el("a", { href: s.url }, [fill(WORDS.passage, { id: (s.url.match(/#(p\d+)/) || ["", ""])[1] })]),
           excerpt(s.excerpt)]));
       });
       item.appendChild(sublist);
@@ -147,9 +184,9 @@
 
   function showStatus(state) {
     var total = state.results.length;
-    status.textContent = total === 0 ? "No results" :
-      total + (total === 1 ? " result" : " results") +
-      (total > state.shown ? ", showing " + state.shown : "");
+    status.textContent = total === 0 ? WORDS.no_results :
+      counted(WORDS.results, total) +
+      (total > state.shown ? fill(WORDS.showing, { count: state.shown }) : "");
     more.hidden = state.shown >= total;
   }
 
@@ -175,7 +212,7 @@
       current = null;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "Type to search claims and sources";
+      status.textContent = WORDS.prompt;
       return;
     }
     var search = await api.search(term || null, { filters: filters });
@@ -190,7 +227,7 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       timer = null;
-      run().catch(function () { status.textContent = "Search is unavailable"; });
+      run().catch(function () { status.textContent = WORDS.unavailable; });
     }, PAUSE);
   }
 
@@ -202,45 +239,46 @@
     }
     input.focus();
     input.select();
-    load().catch(function () { status.textContent = "Search is unavailable"; });
+    load().catch(function () { status.textContent = WORDS.unavailable; });
   }
 
   function build() {
+    loadWords();
     var header = document.querySelector(".md-header__inner");
     if (!header) return;
     var button = el("button", { type: "button", "class": "md-header__button md-icon fc-search-button",
-                                "aria-label": "Search (press /)", title: "Search (/)" });
+                                "aria-label": WORDS.open, title: WORDS.open_title });
     button.appendChild(icon());
     header.appendChild(button);
 
     input = el("input", { type: "search", "class": "fc-search-input", autocomplete: "off",
-                          placeholder: "Search claims and sources", "aria-label": "Search" });
+                          placeholder: WORDS.placeholder, "aria-label": WORDS.input });
     var close = el("button", { type: "button", "class": "fc-search-close",
-                               "aria-label": "Close search" }, ["×"]);
+                               "aria-label": WORDS.close }, ["×"]);
     var fields = el("div", { "class": "fc-search-filter-fields" });
-    var summary = el("summary", {}, ["Filters"]);
+    var summary = el("summary", {}, [WORDS.filters]);
     FILTERS.forEach(function (f) {
-      var select = el("select", { name: f[0], "class": "fc-search-filter" },
-                      [el("option", { value: "" }, ["Any " + f[1].toLowerCase()])]);
-      selects[f[0]] = select;
-      fields.appendChild(el("label", {}, [f[1] + " ", select]));
+      var select = el("select", { name: f, "class": "fc-search-filter" },
+                      [el("option", { value: "" }, [WORDS["any_" + f]])]);
+      selects[f] = select;
+      fields.appendChild(el("label", {}, [WORDS["filter_" + f] + " ", select]));
       select.addEventListener("change", function () {
         var active = Object.keys(chosenFilters()).length;
-        summary.textContent = active ? "Filters (" + active + ")" : "Filters";
-        run().catch(function () { status.textContent = "Search is unavailable"; });
+        summary.textContent = active ? fill(WORDS.filters_active, { count: active }) : WORDS.filters;
+        run().catch(function () { status.textContent = WORDS.unavailable; });
       });
     });
     panel = el("details", { "class": "fc-search-filters" }, [summary, fields]);
     panel.addEventListener("toggle", function () { if (panel.open) loadFilters(); });
     status = el("p", { "class": "fc-search-status", "aria-live": "polite" },
-                ["Type to search claims and sources"]);
+                [WORDS.prompt]);
     list = el("ol", { "class": "fc-search-results" });
-    more = el("button", { type: "button", "class": "fc-search-more" }, ["More results"]);
+    more = el("button", { type: "button", "class": "fc-search-more" }, [WORDS.more]);
     more.hidden = true;
     more.addEventListener("click", function () {
-      if (current) showMore(current).catch(function () { status.textContent = "Search is unavailable"; });
+      if (current) showMore(current).catch(function () { status.textContent = WORDS.unavailable; });
     });
-    dialog = el("dialog", { "class": "fc-search", "aria-label": "Search fact checks and sources" },
+    dialog = el("dialog", { "class": "fc-search", "aria-label": WORDS.dialog },
                 [el("div", { "class": "fc-search-bar", role: "search" }, [input, close]), panel,
                  status, list, more]);
     document.body.appendChild(dialog);
@@ -268,7 +306,7 @@
         };
         if (timer !== null) {
           timer = null;
-          run().then(go, function () { status.textContent = "Search is unavailable"; });
+          run().then(go, function () { status.textContent = WORDS.unavailable; });
         } else {
           go();
         }

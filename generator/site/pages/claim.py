@@ -11,9 +11,11 @@ from markupsafe import Markup
 
 from generator.anchoring.anchor import Span
 from generator.anchoring.resolve import ResolvedEvidence
+from generator.i18n import N_, _
 from generator.model import Claim, Stance
 from generator.review.accounts import tally_text
 from generator.site import kinds
+from generator.site.dates import claimed, human
 from generator.site.desk import contact_href, report_mail
 from generator.site.highlight import Mark, highlight
 from generator.site.jsonld import absolute, claim_review, script_json
@@ -21,14 +23,17 @@ from generator.site.markup import render_markdown
 from generator.site.pages.data_files import share_card
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
 from generator.site.scripts import language_label, name, part_lang, titled
-from generator.site.text import claimed, sentence_bounds, share_description, text_fragment
+from generator.site.text import sentence_bounds, share_description, text_fragment
 from generator.site.updates import latest
 from generator.site.urls import claim_url, person_url, source_url
 
 COLUMNS = (
-    (Stance.SUPPORTS, "What supports the claim", "✚", "supports the claim"),
-    (Stance.REFUTES, "What disputes the claim", "−", "disputes the claim"),
-    (Stance.CONTEXT, "Context", "ℹ", "was cited as context"),
+    (Stance.SUPPORTS, N_("What supports the claim"), "✚",
+     N_("No passage in the stored sources supports the claim.")),
+    (Stance.REFUTES, N_("What disputes the claim"), "−",
+     N_("No passage in the stored sources disputes the claim.")),
+    (Stance.CONTEXT, N_("Context"), "ℹ",
+     N_("No passage in the stored sources was cited as context.")),
 )
 # Excerpts of one account shown on a claim page before "more from this account": with three
 # accounts of ten quotes a column, the disputing one is still near the top on a phone.
@@ -46,12 +51,12 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
     evidence = site.corpus.evidence.get(claim.slug, ())
     updates = site.updates.get(claim.slug, ())
     updated = max((d for d in (claim.updated, latest(updates)) if d), default=None)
-    verdict = site.settings.verdict(claim.verdict)
+    verdict = site.verdict(claim.verdict)
     page_address = absolute(site.settings, url)
-    toc = [("in-short", "In short"), ("competing-accounts", "Competing accounts"),
-           ("analysis", "Analysis")]
+    toc = [("in-short", _("In short")), ("competing-accounts", _("Competing accounts")),
+           ("analysis", _("Analysis"))]
     if updates or claim.corrections:
-        toc.append(("updates-and-corrections", "Updates and corrections"))
+        toc.append(("updates-and-corrections", _("Updates and corrections")))
     key = (site.claim_key(claim.slug), updates, updated)
     entry = site.corpus.registry.find(claim.claimant)
     lang = site.settings.language
@@ -71,8 +76,8 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
                 filtered.add(e.source.id)
                 groups[accounts[e.index].name, accounts[e.index].own].append(item)
             columns.append({
-                "stance": stance.value, "title": title, "label": STANCE_LABELS[stance],
-                "icon": icon, "none": none,
+                "stance": stance.value, "title": _(title), "label": _(STANCE_LABELS[stance]),
+                "icon": icon, "none": _(none),
                 "count": len(items), "tally": tally_text(tallies[stance]),
                 "groups": [{"account": name(k, lang), "own": mine, "excerpts": v[:SHOWN],
                             "more": v[SHOWN:]} for (k, mine), v in groups.items()],
@@ -110,13 +115,15 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
             jsonld=Markup(script_json(claim_review(
                 site.corpus, claim, updated.iso if updated else None)))
             if claim.rated else None,
-            kind=kinds.LABELS[claim.kind],
-            not_rated_because=kinds.NOT_RATED_BECAUSE.get(claim.kind),
+            kind=_(kinds.LABELS[claim.kind]),
+            not_rated_because=_(kinds.NOT_RATED_BECAUSE[claim.kind])
+            if claim.kind in kinds.NOT_RATED_BECAUSE else None,
             kind_href=link(f"kinds/{kinds.SLUGS[claim.kind]}/"),
         )
 
     site.page(url, "claim.html.j2",
-              title=f"{claim.headline} (claimed {claimed(claim.claim_date)})",
+              title=_("%(headline)s (claimed %(when)s)") % {
+                  "headline": claim.headline, "when": claimed(claim.claim_date)},
               description=share_description(verdict.label, site.claimant(claim),
                                             claim.claim_date, claim.claim, claim.headline),
               image=share_card(site, claim),
@@ -138,8 +145,8 @@ def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
     widened = False
     for passage_id, spans in by_passage.items():
         text = source.passage(passage_id).text
-        left, _ = sentence_bounds(text, spans[0].start, spans[0].end)
-        _, right = sentence_bounds(text, spans[-1].start, spans[-1].end)
+        left = sentence_bounds(text, spans[0].start, spans[0].end)[0]
+        right = sentence_bounds(text, spans[-1].start, spans[-1].end)[1]
         marks = [Mark(s.start - left, s.end - left, "", e.evidence.stance.value)
                  for s in spans]
         context = highlight(text[left:right], marks)
@@ -169,7 +176,7 @@ def excerpt(site: SitePlanner, e: ResolvedEvidence, link: Callable[[str], str]
         "translation": e.evidence.translation,
         "site_lang": lang,
         "outlet": name(source.outlet, lang) if source.outlet else None,
-        "published": source.published.human if source.published else None,
+        "published": human(source.published) if source.published else None,
         "original_href": original,
         "note": e.evidence.note,
     }

@@ -33,7 +33,7 @@ def plan(site: SitePlanner) -> None:
 def share_card(site: SitePlanner, claim: Claim) -> PageImage:
     """A fact check's share card, added to the site's files, drawn only when written (and
     not at all when the engine kept it under its key); the image its page names."""
-    verdict = site.settings.verdict(claim.verdict)
+    verdict = site.verdict(claim.verdict)
     shown = cards.CardText(verdict.label, verdict.icon, verdict.colour, claim.claim,
                            site.claimant(claim), claim.claim_date.year,
                            site.settings.site_name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.settings import Need
+from generator.i18n import _
 from generator.site.desk import desk_facts
 from generator.site.pages.planner import SitePlanner
 from generator.site.urls import claim_url, relative
@@ -29,12 +30,12 @@ def plan(site: SitePlanner) -> None:
     blocks: dict[str, tuple[tuple[str | None, dict[str, Any]], ...]] = {
         "index.md": (("latest.html.j2", {
             "claims": site.claims[:LATEST], "link": site.claim_linker(""),
-            "verdict": settings.verdict, "evidence_line": site.evidence_line,
+            "verdict": site.verdict, "evidence_line": site.evidence_line,
             "who": site.claimant_name,
             "all_href": "claims/", "total": len(site.claims)}),),
         "methodology.md": (("verdicts.html.j2", {
-            "verdicts": settings.verdicts, "best": settings.best_rating,
-            "needs": lambda v: [Need(n).text for n in v.needs],
+            "verdicts": site.verdicts, "best": settings.best_rating,
+            "needs": lambda v: [_(Need(n).text) for n in v.needs],
             "people_href": relative("methodology/", "people/")}),),
         "corrections.md": (
             ("report.html.j2", {"repo_url": settings.repo_url,
@@ -47,9 +48,9 @@ def plan(site: SitePlanner) -> None:
         "about.md": (("desk.html.j2", {"facts": desk_facts(settings)}),),
         "contributing.md": ((None, {"repo_url": settings.repo_url}),),
     }
-    titles = {"index.md": settings.site_name, "methodology.md": "Methodology",
-              "corrections.md": "Corrections", "about.md": "About",
-              "contributing.md": "Contributing"}
+    titles = {"index.md": settings.site_name, "methodology.md": _("Methodology"),
+              "corrections.md": _("Corrections"), "about.md": _("About"),
+              "contributing.md": _("Contributing")}
     for name, parts in blocks.items():
         text = page_text(site, name)
         if text is None and name in ("about.md", "contributing.md"):
@@ -93,6 +94,6 @@ def clone_block(repo_url: str | None) -> str:
     fence = "```sh\n" + "\n".join(lines) + "\n```"
     if repo_url:
         return fence
-    return ("This copy of the site names no repository (`repo_url` is not set in `mkdocs.yml`), "
-            "so put your desk's repository address in place of `<repository-url>`:\n\n"
-            + fence)
+    return (_("This copy of the site names no repository (`repo_url` is not set in "
+              "`mkdocs.yml`), so put your desk's repository address in place of "
+              "`<repository-url>`:") + "\n\n" + fence)

@@ -8,62 +8,70 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from generator.i18n import N_, _, ngettext
 from generator.model import Claim, ClaimKind, fingerprint
 from generator.site import kinds
-from generator.site.pages.planner import Group, SitePlanner
+from generator.site.dates import human
+from generator.site.pages.planner import Group, SitePlanner, paged
 from generator.site.scripts import name, titled
 from generator.site.urls import listing_url, person_url, relative, source_url
 
 # The groupings a reader browses by: the folder of each and its index's heading. A
 # claimant's fact checks are listed on its page in the registry (`people/<slug>/`).
-BROWSING = {"verdicts": "Fact checks by verdict", "kinds": "Fact checks by kind of claim",
-            "topics": "Fact checks by topic"}
+BROWSING = {"verdicts": N_("Fact checks by verdict"),
+            "kinds": N_("Fact checks by kind of claim"), "topics": N_("Fact checks by topic")}
 # What a listing of a verdict or a kind says when it has no claim.
-EMPTY = {"verdicts": "There are no fact checks with this verdict yet.",
-         "kinds": "There are no fact checks of claims of this kind yet."}
+EMPTY = {"verdicts": N_("There are no fact checks with this verdict yet."),
+         "kinds": N_("There are no fact checks of claims of this kind yet.")}
 
 
 def plan(site: SitePlanner) -> None:
-    listing(site, "claims/", "All fact checks", site.claims,
-            intro=f"{len(site.claims)} fact checks, newest first.",
-            empty="There are no fact checks yet.")
-    for kind, title in BROWSING.items():
+    listing(site, "claims/", _("All fact checks"), site.claims,
+            intro=ngettext("%(count)s fact check, newest first.",
+                           "%(count)s fact checks, newest first.", len(site.claims))
+            % {"count": len(site.claims)},
+            empty=_("There are no fact checks yet."))
+    for kind, heading in BROWSING.items():
+        title = _(heading)
         found = groups(site, kind)
         index = [{"href": relative(f"{kind}/", f"{kind}/{g.key}/"), "label": g.label,
                   "count": len(g.claims), "note": g.note, "facts": ()} for g in found]
         listing(site, f"{kind}/", title, (), groups=index)
         for g in found:
-            count = f"{len(g.claims)} fact check{'' if len(g.claims) == 1 else 's'}."
+            count = ngettext("%(count)s fact check.", "%(count)s fact checks.",
+                             len(g.claims)) % {"count": len(g.claims)}
             listing(site, f"{kind}/{g.key}/", g.label, g.claims, intro=(
                 g.note if kind in EMPTY else f"{g.note} {count}".strip()),
-                empty=EMPTY.get(kind, ""))
+                empty=_(EMPTY[kind]) if kind in EMPTY else "")
     claimants = groups(site, "claimants")
     lang = site.settings.language
-    listing(site, "claimants/", "Fact checks by claimant", (), groups=[
+    listing(site, "claimants/", _("Fact checks by claimant"), (), groups=[
         {"href": relative("claimants/", person_url(g.key)), "label": name(g.label, lang),
          "count": len(g.claims), "note": g.note, "facts": ()} for g in claimants])
     # A source's headline and outlet in their own language: `lang` where it is not the site's.
     index = [{"href": relative("sources/", source_url(s.id)),
               "label": titled(s.title, s.language, lang),
               "count": len(site.corpus.claims_citing(s.id)), "note": "",
-              # (what it is, as shown): "not recorded" follows what is unknown.
-              "facts": [("outlet", name(s.outlet, lang) if s.outlet else None),
-                        ("publication date", f"published "
-                        f"{s.published.human}" if s.published else None)]}
+              # (what it is when unknown, as shown; what it is when known).
+              "facts": [(_("outlet not recorded"), name(s.outlet, lang) if s.outlet else None),
+                        (_("publication date not recorded"),
+                         _("published %(date)s") % {"date": human(s.published)}
+                         if s.published else None)]}
              for s in sorted(site.corpus.sources.values(), key=lambda s: s.title.casefold())]
-    listing(site, "sources/", "Sources", (), groups=index,
-            intro="The stored articles every quote is checked against, with the number "
-                  "of fact checks citing each.")
+    listing(site, "sources/", _("Sources"), (), groups=index,
+            intro=_("The stored articles every quote is checked against, with the number "
+                    "of fact checks citing each."))
 
 
 def groups(site: SitePlanner, kind: str) -> list[Group]:
     if kind == "verdicts":
         return [Group(v.key, v.label, tuple(c for c in site.claims if c.verdict == v.key),
-                      v.definition) for v in site.settings.verdicts]
+                      v.definition) for v in site.verdicts]
     if kind == "kinds":
-        return [Group(kinds.SLUGS[k], kinds.LABELS[k], tuple(c for c in site.claims
-                                                            if c.kind is k),
-                      kinds.NOT_RATED_BECAUSE.get(k, "Rated against the evidence."))
+        return [Group(kinds.SLUGS[k], _(kinds.LABELS[k]), tuple(c for c in site.claims
+                                                               if c.kind is k),
+                      _(kinds.NOT_RATED_BECAUSE[k]) if k in kinds.NOT_RATED_BECAUSE
+                      else _("Rated against the evidence."))
                 for k in ClaimKind]
     # Slug to claims (a dict keeps them newest first and each once), and label. A
     # claim's tags are the slugs of registered topics, which have names and notes.
@@ -92,7 +100,7 @@ def listing(site: SitePlanner, base: str, heading: str, claims: Sequence[Claim],
         url = listing_url(base, n)
         shown = claims[(n - 1) * per: n * per]
         site.page(
-            url, "listing.html.j2", title=heading if n == 1 else f"{heading} (page {n})",
+            url, "listing.html.j2", title=heading if n == 1 else paged(heading, n),
             key=(heading, intro, groups if n == 1 else (), empty, n, pages,
                  [(c.slug, fingerprint(c), site.evidence_line(c)) for c in shown]),
             context=listing_context(site, base, n, pages, heading, intro,
@@ -110,7 +118,7 @@ def listing_context(site: SitePlanner, base: str, n: int, pages: int, heading: s
     return lambda: dict(
         heading=heading, intro=intro, groups=groups, claims=claims, empty=empty,
         first_number=(n - 1) * per + 1, link=site.claim_linker(url),
-        verdict=site.settings.verdict, evidence_line=site.evidence_line, page=n,
+        verdict=site.verdict, evidence_line=site.evidence_line, page=n,
         who=site.claimant_name,
         pages=pages,
         prev_href=link(listing_url(base, n - 1)) if n > 1 else None,

@@ -10,15 +10,16 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.i18n import N_, _
 from generator.model import Claim, Person, Stance, fingerprint, person_url
 from generator.site.markup import render_markdown
-from generator.site.pages.planner import STANCE_LABELS, SitePlanner
+from generator.site.pages.planner import STANCE_LABELS, SitePlanner, paged
 from generator.site.scripts import name, name_lang
 from generator.site.urls import claim_url, listing_url, relative
 
 # Fact checks listed under "where their word was used", on the page's first page only.
 USES_SHOWN = 50
-TYPES = {"person": "Person", "organization": "Organisation"}
+TYPES = {"person": N_("Person"), "organization": N_("Organisation")}
 
 
 @dataclass(frozen=True)
@@ -47,16 +48,16 @@ def plan(site: SitePlanner) -> None:
         person_pages(site, person, made[person.slug], uses)
     lang = site.settings.language
     index = [{"href": relative("people/", person_url(p.slug)), "label": name(p.name, lang),
-              "count": len(made[p.slug]), "note": p.role or TYPES[p.type.value],
+              "count": len(made[p.slug]), "note": p.role or _(TYPES[p.type.value]),
               "facts": ()} for p in people]
-    site.page("people/", "listing.html.j2", title="People and organisations",
+    site.page("people/", "listing.html.j2", title=_("People and organisations"),
               key=("people", [(i["label"], i["count"], i["note"]) for i in index]),
               context=lambda: dict(
-                  heading="People and organisations", groups=index, claims=(), empty="",
-                  intro="Everyone the fact checks name as a claimant or as the source of "
-                        "an account, with the number of claims each made.",
+                  heading=_("People and organisations"), groups=index, claims=(), empty="",
+                  intro=_("Everyone the fact checks name as a claimant or as the source of "
+                          "an account, with the number of claims each made."),
                   first_number=1, link=site.claim_linker("people/"),
-                  verdict=site.settings.verdict, evidence_line=site.evidence_line,
+                  verdict=site.verdict, evidence_line=site.evidence_line,
                   who=site.claimant_name, page=1, pages=1, prev_href=None, next_href=None))
 
 
@@ -74,7 +75,7 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
         tops = []
     lang = site.settings.language
     title_lang = name_lang(person.name, lang)  # a name in another script: its language
-    counts = [(v, n) for v in site.settings.verdicts
+    counts = [(v, n) for v in site.verdicts
               if (n := sum(c.verdict == v.key for c in claims))]
     for n in range(1, pages + 1):
         url = listing_url(base, n)
@@ -89,7 +90,7 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
                     first: bool = first) -> dict[str, Any]:
             link = site.linker(url)
             return dict(
-                person=person, kind=TYPES[person.type.value], page=n, pages=pages,
+                person=person, kind=_(TYPES[person.type.value]), page=n, pages=pages,
                 title_lang=title_lang,
                 # Names in other scripts (an alias in Armenian letters) with their `lang`.
                 aliases=[name(a, lang) for a in person.aliases],
@@ -101,17 +102,17 @@ def person_pages(site: SitePlanner, person: Person, claims: list[Claim], uses: l
                 else None,
                 counts=counts if first else [], total=len(claims),
                 claims=shown, first_number=(n - 1) * per + 1,
-                link=site.claim_linker(url), verdict=site.settings.verdict,
+                link=site.claim_linker(url), verdict=site.verdict,
                 evidence_line=site.evidence_line, who=site.claimant_name,
                 uses=[{"href": link(claim_url(u.claim.slug)), "headline": u.claim.headline,
-                       "stances": ", ".join(STANCE_LABELS[s].lower() for s in u.stances)}
+                       "stances": ", ".join(_(STANCE_LABELS[s]).lower() for s in u.stances)}
                       for u in uses[:USES_SHOWN]] if first else [],
                 more_uses=max(0, len(uses) - USES_SHOWN) if first else 0,
                 used=len(uses),
                 prev_href=link(listing_url(base, n - 1)) if n > 1 else None,
                 next_href=link(listing_url(base, n + 1)) if n < pages else None)
 
-        title = person.name if first else f"{person.name} (page {n})"
+        title = person.name if first else paged(person.name, n)
         site.page(url, "person.html.j2", title=title, key=key, context=context,
                   description=person.description or person.role,
                   date=site.newest_date(c.slug for c in shown), title_lang=title_lang)

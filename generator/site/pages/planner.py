@@ -19,17 +19,20 @@ from markupsafe import Markup
 from generator import i18n
 from generator.anchoring.normalize import normalise_text
 from generator.anchoring.resolve import Corpus
+from generator.content.settings import Verdict
 from generator.digest import text_digest
 from generator.history.revisions import History, read_history
+from generator.i18n import N_, _
 from generator.model import Claim, Source, Stance, fingerprint
 from generator.review.accounts import Account, Tally, accounts, compact_text, corroboration
+from generator.site import scale
 from generator.site.render import environment, meta_value
 from generator.site.scripts import name
 from generator.site.updates import last_changed, updates_by_claim
 from generator.site.urls import claim_url, relative
 
-STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Disputes",
-                 Stance.CONTEXT: "Context"}
+STANCE_LABELS = {Stance.SUPPORTS: N_("Supports"), Stance.REFUTES: N_("Disputes"),
+                 Stance.CONTEXT: N_("Context")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,11 @@ class Group:
     note: str = ""
 
 
+def paged(title: str, page: int) -> str:
+    """The title of a listing's later page: `Fact checks by topic (page 2)`."""
+    return _("%(title)s (page %(page)s)") % {"title": title, "page": page}
+
+
 def newest_first(claims: Iterable[Claim]) -> list[Claim]:
     def key(c: Claim) -> tuple[int, int, int, int, int, int, str]:
         # As PartialDate orders itself, without a Python-level comparison per step.
@@ -125,6 +133,7 @@ class SitePlanner:
         self.docs_dir = docs_dir
         i18n.activate(self.settings.language)  # the site's own words, in its language
         self.env = environment()
+        self.verdicts = tuple(scale.shown(v) for v in self.settings.verdicts)
         self.files: dict[str, str | bytes | LazyFile] = {}
         self.pages: dict[str, PlannedPage] = {}
         self.claims = newest_first(corpus.claims.values())
@@ -143,6 +152,11 @@ class SitePlanner:
         # page's "Updated", the sitemap and the feed say the same.
         self.changed = {slug: last_changed(c, self.updates.get(slug, ()))
                         for slug, c in corpus.claims.items()}
+
+    def verdict(self, key: str) -> Verdict:
+        """A verdict as readers see it: in the site's language where it is the default
+        scale's."""
+        return scale.verdict(self.settings, key)
 
     def linker(self, page_url: str) -> Callable[[str], str]:
         return lambda to: relative(page_url, to)

@@ -7,10 +7,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.i18n import _
 from generator.model import Source, fingerprint
+from generator.site.dates import human
 from generator.site.highlight import Mark, highlight
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
 from generator.site.scripts import name, part_lang
+from generator.site.text import quoted
 from generator.site.urls import claim_url, source_url
 
 
@@ -41,7 +44,7 @@ def source_page(site: SitePlanner, source: Source) -> None:
             for c in citations:
                 claim = site.corpus.claims[c.claim]
                 seen.setdefault((c.claim, c.stance.value), {
-                    "stance": c.stance.value, "stance_label": STANCE_LABELS[c.stance],
+                    "stance": c.stance.value, "stance_label": _(STANCE_LABELS[c.stance]),
                     "href": link(claim_url(c.claim)), "headline": claim.headline,
                 })
             passages.append({"id": p.id, "number": p.id.removeprefix("p"), "kind": p.kind,
@@ -53,8 +56,8 @@ def source_page(site: SitePlanner, source: Source) -> None:
                              "headline": site.corpus.claims[s].headline} for s in citing])
 
     site.page(url, "source.html.j2", title=source.title,
-              description=f"Stored copy of “{source.title}”",
-              toc=[("the-article-as-stored", "The article as stored")], key=key,
+              description=_("Stored copy of %(title)s") % {"title": quoted(source.title)},
+              toc=[("the-article-as-stored", _("The article as stored"))], key=key,
               context=context, date=site.newest_date(citing), title_lang=title_lang)
 
 
@@ -70,18 +73,18 @@ def source_metadata(source: Source, lang: str) -> list[tuple[str, Any]]:
         archive = Markup('<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>').format(
             source.archive_url)
     metadata = [
-        ("Outlet", name(source.outlet, lang) if source.outlet else None),
-        ("Author", name(source.author, lang) if source.author else None),
-        ("Published", source.published.human if source.published else None),
-        ("Original", original),
-        ("Archived copy", archive),
-        ("Retrieved", source.retrieved.human if source.retrieved else None),
-        ("Language", source.language),
-        ("SHA-256 of the stored text", Markup("<code>{0}</code>").format(source.body_sha256)),
+        (_("Outlet"), name(source.outlet, lang) if source.outlet else None),
+        (_("Author"), name(source.author, lang) if source.author else None),
+        (_("Published"), human(source.published) if source.published else None),
+        (_("Original"), original),
+        (_("Archived copy"), archive),
+        (_("Retrieved"), human(source.retrieved) if source.retrieved else None),
+        (_("Language"), source.language),
+        (_("SHA-256 of the stored text"), Markup("<code>{0}</code>").format(source.body_sha256)),
     ]
     if source.snapshot:
-        metadata.append(("Snapshot of the page as fetched",
+        metadata.append((_("Snapshot of the page as fetched"),
                          Markup("<code>{0}</code>").format(source.snapshot)))
     if source.notes:
-        metadata.append(("Notes", source.notes))
+        metadata.append((_("Notes"), source.notes))
     return metadata

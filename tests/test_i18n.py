@@ -3,7 +3,7 @@ a site built with `theme.language: ru` shows no English word of its own on any p
 
 The Russian build is the seed fixture's project with `theme.language: ru`, its
 configuration's words (site name, navigation, the palette's toggles) and hand-written pages
-written in Russian for the test (`RU_PAGES`): what is left in English is the desk's own
+written in Russian for the test (`RU_PAGES`), and a stand-in translation of every quote: what is left in English is the desk's own
 content (claims, quotes, sources, names), which the checks below take out of each page
 before they look for English.
 """
@@ -210,6 +210,12 @@ def russian_project(root: Path) -> Path:
     config.write_text(text, encoding="utf-8")
     for name, page in RU_PAGES.items():
         (root / "content" / name).write_text(page, encoding="utf-8")
+    # The seed's sources are English, and a Russian site needs the desk's translation of
+    # every quote: each gets a stand-in, written for this test of the interface.
+    for claim in (root / "content" / "claims").glob("*.md"):
+        text = claim.read_text(encoding="utf-8")
+        claim.write_text(re.sub(r"^(    quote: .*\n)", r'\1    translation: "Перевод цитаты '
+                                r'(заготовка теста)"\n', text, flags=re.M), encoding="utf-8")
     # A history, so that the corrections page lists what it records.
     env = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
            "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
@@ -246,7 +252,8 @@ def desk_words(root: Path) -> list[str]:
                   corpus.registry.display(claim.claimant or ""), *claim.appearance}
         found |= {c.note for c in claim.corrections}
         for e in claim.evidence:
-            found |= {e.quote, e.note or "", e.account or "", e.speaks_for or ""}
+            found |= {e.quote, e.translation or "", e.note or "", e.account or "",
+                      e.speaks_for or ""}
         for a in accounts(claim, corpus.sources, corpus.registry):
             found |= {a.name, a.who}
     for s in corpus.sources.values():

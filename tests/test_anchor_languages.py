@@ -4,7 +4,8 @@ words as the source writes them.
 
 The three sources in tests/fixtures/languages/ are fixtures written for these tests, not
 real articles (each says so). Each case is checked twice: by the matcher, and through
-`factcheck check` on a project that holds the fixtures.
+`factcheck check` on a project that holds the fixtures. The methodology's table of what
+is typography in each language is printed from the same declaration.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from pathlib import Path
 import pytest
 
 from checkutil import TESTS, VALID_CLAIM, Project, run_cli
+from generator import i18n
+from generator.anchoring import typography
 from generator.anchoring.anchor import Failure, Match, SourceIndex
+from generator.anchoring.normalize import folding_for, normalise_text
 from generator.content.load import load_source
 from generator.content.settings import Settings
 from generator.model import Source
+from siteutil import soup
 
 FIXTURES = TESTS / "fixtures" / "languages" / "sources"
 
@@ -194,3 +199,56 @@ def test_the_check_compares_a_source_without_a_language_as_english(tmp_path: Pat
     errors = project.check().errors_for(path_shown)
     assert [d.line for d in errors] == [quote_line(text, "Мы пойдем")], errors
     assert 'quote has "пойдем путем" where the source has "пойдём путём"' in errors[0].message
+
+
+# -- the methodology's table ----------------------------------------------------------------
+
+def test_the_table_is_the_declaration_the_matcher_folds_by() -> None:
+    groups = typography.table()
+    assert [g.languages for g in groups] == [
+        "Every language", "Russian (ru), Ukrainian (uk), Belarusian (be)",
+        "Azerbaijani (az), Turkish (tr), Crimean Tatar (crh), Gagauz (gag)", "Armenian (hy)"]
+    for group, convention in zip(groups, typography.CONVENTIONS, strict=True):
+        for row, rule in zip(group.rows, convention.rules, strict=False):
+            assert row.what == rule.what
+            for shown, chars in zip(row.shown, rule.groups, strict=True):
+                folding = folding_for(convention.languages[0] if convention.languages
+                                      else None)
+                # Every character of a group is read as the group's first, or not at all.
+                read = {normalise_text(f"a{ch}b", folding) for ch in chars}
+                assert len(read) == 1, (chars, read)
+                assert len(shown) == len(chars)
+
+
+def test_the_languages_are_named_in_the_sites_language() -> None:
+    i18n.activate("ru")
+    try:
+        names = [g.languages for g in typography.table()]
+    finally:
+        i18n.activate("en")
+    assert names[1] == "Русский (ru), Украинский (uk), Белорусский (be)"
+    assert names[3] == "Армянский (hy)"
+
+
+def test_the_methodology_prints_the_table_where_the_matching_rules_are(site: Path) -> None:
+    page = soup(site / "methodology" / "index.html")
+    table = page.select_one("table.fc-typography")
+    assert table is not None
+    heading = table.find_previous("h2")
+    assert heading is not None and heading.get_text(strip=True).startswith(
+        "How a claim is checked")
+    bodies = table.select("tbody")
+    assert [b.select_one("th").get_text(strip=True) for b in bodies] == [
+        g.languages for g in typography.table()]
+    text = table.get_text(" ")
+    for convention in typography.CONVENTIONS:
+        for rule in convention.rules:
+            assert rule.what in text
+    for what in typography.ALWAYS:
+        assert what in text
+    # The letters of a language carry its `lang`, so a screen reader reads them in it.
+    marked = {code.get_text(): code.get("lang") for code in table.select("code.fc-chars")}
+    assert marked["е ё"] == marked["Е Ё"] == "ru"
+    assert marked["i İ"] == "az"
+    assert marked["՛ ՜ ՞"] == marked[": ։"] == "hy"
+    assert marked["U+00AD U+200B U+200C U+200D U+2060 U+FEFF"] is None

@@ -50,11 +50,12 @@ def _folding(conventions: tuple[Convention, ...]) -> Folding:
     hidden: set[str] = set()
     for convention in conventions:
         for rule in convention.rules:
-            for ch in rule.chars:
-                if rule.dropped:
-                    hidden.add(ch)
-                elif ch != rule.reads_as:  # a letter read as itself needs no look-up
-                    table[ch] = rule.reads_as
+            for group in rule.groups:
+                for ch in group:
+                    if rule.dropped:
+                        hidden.add(ch)
+                    elif ch != group[0]:  # a letter read as itself needs no look-up
+                        table[ch] = group[0]
     invisible = "".join(sorted(hidden))
     return Folding(table, re.compile("[" + re.escape("".join(table)) + "]"),
                    re.compile("[" + invisible + "]"), re.compile("[\\s" + invisible + "]+"))

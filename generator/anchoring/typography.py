@@ -4,33 +4,34 @@ matcher folds by (`normalize.folding_for`) and the methodology prints as a table
 A quote is compared with its source under the source's `language` (its primary subtag).
 Every language gets the conventions of `EVERYWHERE`; a language listed in a later
 convention gets that convention's too. Each rule reads characters as one: every character
-it lists is compared as its first, or, when it is `dropped`, not compared at all (like the
-invisible characters, so a word that holds one is the same word without it). Letter case,
+of a group is compared as the group's first, or, when the rule is `dropped`, not compared
+at all (like the invisible characters, so a word that holds one is the same word without
+it). Letter case,
 runs of white space and Unicode composition (NFC) are forgiven in every language as well;
 they are not character lists, so `ALWAYS` names them for readers.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-from generator.i18n import N_, SOURCE_LANGUAGE, primary
+from babel import Locale, UnknownLocaleError
+
+from generator.i18n import N_, SOURCE_LANGUAGE, _, language, primary
 
 
 @dataclass(frozen=True)
 class Rule:
-    """Characters compared as one (the first of `chars`), or, `dropped`, not compared."""
+    """Characters read as one: each group is compared as its first character; or, when
+    `dropped`, not compared at all."""
 
-    chars: str
-    what: str  # for readers, marked for the catalogue
+    groups: tuple[str, ...]
+    what: str  # for readers, marked for the catalogue; its characters are in `groups`
     dropped: bool = False
     # The language the characters are written in, for their `lang` on the page; None for
     # marks that belong to no one language.
     script: str | None = None
-
-    @property
-    def reads_as(self) -> str:
-        return "" if self.dropped else self.chars[0]
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,15 @@ DASHES = "-‐‑‒–—―−⁃﹘﹣－"
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 EVERYWHERE = Convention((), (
-    Rule(SINGLE, N_("Single quotation marks and apostrophes, of every style")),
-    Rule(DOUBLE, N_("Double quotation marks, of every style")),
-    Rule(DASHES, N_("Hyphens, dashes and the minus sign")),
+    Rule((SINGLE,), N_("Single quotation marks and apostrophes, of every style, are one "
+                       "mark")),
+    Rule((DOUBLE,), N_("Double quotation marks, of every style, are one mark")),
+    Rule((DASHES,), N_("Hyphens, dashes and the minus sign are one mark")),
     # str.lower() writes a final sigma at word ends; one sigma for all keeps cut quotes equal.
-    Rule("σςΣ", N_("Greek sigma, final or not"), script="el"),
-    Rule(INVISIBLE, N_("Invisible formatting characters (soft hyphen, zero-width space and "
-                       "joiners, word joiner, byte order mark) are not counted"), dropped=True),
+    Rule(("σςΣ",), N_("Greek sigma, final or not, is one letter"), script="el"),
+    Rule((INVISIBLE,), N_("Invisible formatting characters (soft hyphen, zero-width space "
+                          "and joiners, word joiner, byte order mark) are not counted"),
+         dropped=True),
 ))
 
 # Turkish and Azerbaijani are the languages of Unicode's SpecialCasing.txt rules for I;
@@ -69,30 +72,28 @@ TURKIC = ("az", "tr", "crh", "gag")
 CONVENTIONS = (
     EVERYWHERE,
     Convention(("ru", "uk", "be"), (
-        Rule("её", N_("ё is read as е, as Russian print does"), script="ru"),
-        Rule("ЕЁ", N_("Ё is read as Е"), script="ru"),
+        Rule(("её", "ЕЁ"), N_("Yo is read as ye, small and capital, as print often writes "
+                              "it"), script="ru"),
     )),
     Convention(TURKIC, (
-        Rule("iİ", N_("Dotted İ is the capital of i"), script="az"),
-        Rule("ıI", N_("Dotless I is the capital of ı, so I and i differ"), script="az"),
+        Rule(("iİ", "ıI"), N_("Dotted and dotless i are two letters, each with its own "
+                              "capital: the capital of dotted i has a dot"), script="az"),
     )),
     Convention(("hy",), (
-        Rule("\u055b\u055c\u055e", N_("The emphasis, exclamation and question marks written "
-                                       "over a word (՛ ՜ ՞) are not counted"),
+        Rule(("\u055b\u055c\u055e",), N_("The emphasis, exclamation and question marks "
+                                         "written over a word are not counted"),
              dropped=True, script="hy"),
-        Rule(":։", N_("The full stop ։ and the colon : typed for it are one mark"),
-             script="hy"),
-        Rule("'՚", N_("The apostrophe ՚ and ' are one mark"), script="hy"),
-        Rule("-֊", N_("The hyphen ֊ and - are one mark"), script="hy"),
+        Rule((":։", "'՚", "-֊"), N_("The full stop and the colon typed for it are one mark; "
+                                   "so are the apostrophes, and the hyphens"), script="hy"),
     )),
 )
 
 # Forgiven in every language, by the matcher's code rather than a list of characters.
 ALWAYS = (
-    N_("Letter case (by the language's own rules where they differ, below)"),
-    N_("Runs of spaces, tabs and line breaks, which count as one space"),
-    N_("Unicode composition: a letter typed as a base and a combining accent is the "
-       "precomposed letter (NFC)"),
+    N_("Letter case, by the language's own rules where they differ (below)"),
+    N_("Runs of spaces, tabs and line breaks are one space"),
+    N_("A letter typed as a base letter and a combining accent is the letter with the "
+       "accent (Unicode composition, NFC)"),
 )
 
 
@@ -101,3 +102,49 @@ def conventions_of(language: str | None) -> tuple[Convention, ...]:
     source that records no language is compared as English."""
     code = primary(language or SOURCE_LANGUAGE)
     return tuple(c for c in CONVENTIONS if not c.languages or code in c.languages)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the methodology's table, in the site's language."""
+
+    what: str
+    # Each group's characters, each as itself or, if it has no glyph, as its code point.
+    shown: tuple[tuple[str, ...], ...]
+    script: str | None
+
+
+@dataclass(frozen=True)
+class Group:
+    languages: str  # the languages' names, or "Every language"
+    rows: tuple[Row, ...]
+
+
+def table() -> tuple[Group, ...]:
+    """The declaration as the methodology prints it, in the site's active language."""
+    return tuple(
+        Group(_languages(c.languages),
+              tuple(Row(_(r.what), tuple(tuple(_shown(ch) for ch in g) for g in r.groups),
+                        r.script) for r in c.rules)
+              + (tuple(Row(_(what), (), None) for what in ALWAYS) if not c.languages
+                 else ()))
+        for c in CONVENTIONS)
+
+
+def _shown(ch: str) -> str:
+    """A character as a reader can see it: itself, or its code point if it has no glyph."""
+    return f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cf", "Mn", "Me") else ch
+
+
+def _languages(codes: tuple[str, ...]) -> str:
+    if not codes:
+        return _("Every language")
+    try:
+        names = Locale.parse(primary(language())).languages
+    except (ValueError, UnknownLocaleError):
+        names = Locale("en").languages
+    return ", ".join(f"{_capitalised(names.get(code, code))} ({code})" for code in codes)
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]

@@ -56,7 +56,7 @@ def _folding(conventions: tuple[Convention, ...]) -> Folding:
                         hidden.add(ch)
                     elif ch != group[0]:  # a letter read as itself needs no look-up
                         table[ch] = group[0]
-    invisible = "".join(sorted(hidden))
+    invisible = re.escape("".join(sorted(hidden)))
     return Folding(table, re.compile("[" + re.escape("".join(table)) + "]"),
                    re.compile("[" + invisible + "]"), re.compile("[\\s" + invisible + "]+"))
 

@@ -6,9 +6,12 @@ Every language gets the conventions of `EVERYWHERE`; a language listed in a late
 convention gets that convention's too. Each rule reads characters as one: every character
 of a group is compared as the group's first, or, when the rule is `dropped`, not compared
 at all (like the invisible characters, so a word that holds one is the same word without
-it). Letter case,
-runs of white space and Unicode composition (NFC) are forgiven in every language as well;
-they are not character lists, so `ALWAYS` names them for readers.
+it). Letter case, runs of white space and Unicode composition (NFC) are forgiven in every
+language as well; they are not character lists, so `ALWAYS` names them for readers.
+
+A rule reads one character as one character, never as two: a match must map back to the
+original a character at a time. So the Armenian ligature `և`, whose capital is two
+letters, is not read as `ԵՎ`.
 """
 
 from __future__ import annotations

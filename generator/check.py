@@ -147,7 +147,7 @@ def _paragraphs(indexes: dict[str, SourceIndex], source: Source) -> duplicates.K
     default anchorer keeps for it (built here when no quote has needed it yet)."""
     index = indexes.get(source.id)
     if index is None:
-        index = indexes[source.id] = SourceIndex(source.id, source.passages)
+        index = indexes[source.id] = SourceIndex.of(source)
     return duplicates.keys(n.text for n in index.norm)
 
 

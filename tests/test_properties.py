@@ -7,15 +7,23 @@ unique in its passage or source, so each draw knows whether it needs `passage=`.
 from __future__ import annotations
 
 import functools
+import random
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checkutil import SOURCES
+from checkutil import SOURCES, TESTS
 from generator.anchoring.anchor import Failure, Match, SourceIndex
-from generator.anchoring.normalize import fold_char, normalise, normalise_text
+from generator.anchoring.normalize import (
+    compose,
+    fold_char,
+    folding_for,
+    normalise,
+    normalise_text,
+)
 from generator.content.load import load_source
 from generator.content.settings import Settings
 from generator.model import Passage
@@ -105,15 +113,17 @@ def recase(token: str, case: str) -> str:
 
 
 @st.composite
-def perturbed(draw: st.DrawFn, text: str) -> str:
-    """The same words with other quote and dash styles, spacing, line breaks and case."""
+def perturbed(draw: st.DrawFn, text: str, recasing: bool = True) -> str:
+    """The same words with other quote and dash styles, spacing, line breaks and (unless
+    `recasing` is false: the Turkic I is not the capital of i) case."""
     rnd = draw(st.randoms(use_true_random=False))
     out = []
     for token in re.findall(r"\s+|\S+", text):
         if token.isspace():
             out.append(rnd.choice(SPACES))
             continue
-        token = recase(token, rnd.choice(["same", "upper", "lower", "title", "swap"]))
+        if recasing:
+            token = recase(token, rnd.choice(["same", "upper", "lower", "title", "swap"]))
         out.append("".join(
             rnd.choice(SINGLE) if c in SINGLE else rnd.choice(DOUBLE) if c in DOUBLE
             else rnd.choice(DASHES) if c in DASHES else c
@@ -238,13 +248,20 @@ def test_the_origin_map_points_at_the_characters_each_normalised_one_came_from(t
                                                                                 ) -> None:
     norm = normalise(text)
     assert len(norm.origin) == len(norm.text)
-    assert list(norm.origin) == sorted(set(norm.origin))
-    for ch, at in zip(norm.text, norm.origin, strict=True):
+    assert list(norm.origin) == sorted(norm.origin)
+    one_for_one = norm.composed is None and norm.recomposed is None
+    if one_for_one:  # no character was composed from several
+        assert list(norm.origin) == sorted(set(norm.origin))
+    for k, (ch, at) in enumerate(zip(norm.text, norm.origin, strict=True)):
         assert 0 <= at < len(text)
         if ch == " ":
             assert text[at].isspace()
-        else:
+        elif one_for_one:
             assert fold_char(text[at]) == ch
+        else:  # the characters it was composed from normalise to it
+            start, end = norm.span(k, k + 1)
+            assert start == at
+            assert ch in normalise_text(text[start:end])
     assert " " not in (norm.text[:1], norm.text[-1:])
     assert "  " not in norm.text
 
@@ -254,3 +271,162 @@ def test_the_origin_map_points_at_the_characters_each_normalised_one_came_from(t
 def test_typography_never_changes_the_normalised_text(text: str, data: st.DataObject) -> None:
     quote = data.draw(perturbed(text)) if text.strip() else text
     assert normalise_text(quote) == normalise_text(text)
+
+
+# -- sources in other languages ----------------------------------------------------------
+# The fixture sources of tests/fixtures/languages/ (written for the tests, not real
+# articles), one each in Russian, Armenian and Azerbaijani, with their own oracle.
+
+LANGUAGE_SOURCES = {
+    source.id: source for source in (
+        load_source(path, Settings(path.parent.parent))[0]
+        for path in sorted((TESTS / "fixtures" / "languages" / "sources").glob("*.md")))
+    if source is not None}
+LANGUAGE_INDEXES = {sid: SourceIndex.of(s) for sid, s in LANGUAGE_SOURCES.items()}
+ARMENIAN_MARKS = "\u055b\u055c\u055e"
+
+
+def turkic_upper(text: str) -> str:
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+def turkic_lower(text: str) -> str:
+    return text.replace("İ", "i").replace("I", "ı").lower()
+
+
+def language_oracle(language: str, text: str) -> str:
+    """The oracle above, after what the language reads as one letter or as no mark."""
+    if language == "ru":
+        text = text.replace("ё", "е").replace("Ё", "Е")
+    elif language == "az":
+        text = turkic_lower(text)
+    elif language == "hy":
+        text = "".join(c for c in text if c not in ARMENIAN_MARKS).replace("։", ":")
+    return oracle(text)
+
+
+@st.composite
+def in_language(draw: st.DrawFn, text: str, language: str) -> str:
+    """The same words as a desk might type them in the language: е for ё, Turkic
+    capitals, no Armenian marks or extra ones, `:` for `։`, each word's case changed by
+    the language's rules where they give the word back; then `perturbed`'s typography."""
+    rnd = draw(st.randoms(use_true_random=False))
+    upper, lower = ((turkic_upper, turkic_lower) if language == "az"
+                    else (str.upper, str.lower))
+    out = []
+    for token in re.findall(r"\s+|\S+", text):
+        chars = []
+        for c in token:
+            if c in "ёЁ" and rnd.random() < 0.5:
+                c = {"ё": "е", "Ё": "Е"}[c]
+            elif c in ARMENIAN_MARKS and rnd.random() < 0.5:
+                c = ""
+            elif c == "։" and rnd.random() < 0.5:
+                c = ":"
+            chars.append(c)
+            if language == "hy" and c.isalpha() and rnd.random() < 0.1:
+                chars.append(rnd.choice(ARMENIAN_MARKS))
+        token = "".join(chars)
+        recased = rnd.choice([upper, lower, lambda t: t])(token)
+        if language_oracle(language, recased) == language_oracle(language, token):
+            token = recased  # `և` has no one-letter capital: its word keeps its case
+        out.append(token)
+    return draw(perturbed("".join(out), recasing=False))
+
+
+@st.composite
+def language_cuts(draw: st.DrawFn) -> tuple[str, Passage, int, int]:
+    sid = draw(st.sampled_from(sorted(LANGUAGE_SOURCES)))
+    passage = draw(st.sampled_from(LANGUAGE_SOURCES[sid].passages))
+    words = word_spans(passage.text)
+    n = draw(st.integers(1, len(words)))
+    first = draw(st.integers(0, len(words) - n))
+    return sid, passage, words[first][0], words[first + n - 1][1]
+
+
+@SETTINGS
+@given(language_cuts(), st.data())
+def test_a_span_of_a_source_in_any_language_anchors_as_its_desk_would_type_it(
+        cut: tuple[str, Passage, int, int], data: st.DataObject) -> None:
+    sid, passage, start, end = cut
+    language = LANGUAGE_SOURCES[sid].language
+    assert language is not None
+    text = passage.text[start:end]
+    key = language_oracle(language, text)
+    assume(sum(count(key, language_oracle(language, p.text))
+               for p in LANGUAGE_SOURCES[sid].passages) == 1)
+    quote = data.draw(in_language(text, language))
+    result = LANGUAGE_INDEXES[sid].anchor(quote)
+    assert isinstance(result, Match), (quote, result)
+    assert [(s.passage, s.start, s.end) for s in result.spans] == [(passage.id, start, end)]
+
+
+AZERBAIJANI = "abcçdeəfgğhxıijkqlmnoöprsştuüvyzABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ "
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ "
+ARMENIAN = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖ ։"
+
+
+@SETTINGS
+@given(st.text(alphabet=AZERBAIJANI))
+def test_turkic_capitals_and_small_letters_fold_together(text: str) -> None:
+    folding = folding_for("az")
+    folded = normalise_text(text, folding)
+    assert normalise_text(turkic_upper(text), folding) == folded
+    assert normalise_text(turkic_lower(text), folding) == folded
+    assert "İ" not in folded and "I" not in folded
+    assert len(normalise(text, folding).origin) == len(folded)
+
+
+@SETTINGS
+@given(st.text(alphabet=RUSSIAN), st.randoms(use_true_random=False))
+def test_yo_and_ye_fold_together_in_russian(text: str, rnd: random.Random) -> None:
+    folding = folding_for("ru")
+    swapped = "".join({"е": "ё", "ё": "е", "Е": "Ё", "Ё": "Е"}.get(c, c)
+                      if rnd.random() < 0.5 else c for c in text)
+    assert normalise_text(swapped, folding) == normalise_text(text, folding)
+    assert "ё" not in normalise_text(text, folding)
+
+
+@SETTINGS
+@given(st.text(alphabet=ARMENIAN), st.randoms(use_true_random=False))
+def test_armenian_marks_anywhere_fold_away_and_the_map_never_points_at_one(
+        text: str, rnd: random.Random) -> None:
+    folding = folding_for("hy")
+    marked = "".join(c + (rnd.choice(ARMENIAN_MARKS) if rnd.random() < 0.3 else "")
+                     for c in text)
+    norm = normalise(marked, folding)
+    assert norm.text == normalise_text(text, folding)
+    assert all(marked[at] not in ARMENIAN_MARKS for at in norm.origin)
+    assert "։" not in norm.text
+
+
+# Letters, combining marks, Hangul jamo and Indic vowel signs: composition's hard cases.
+COMPOSABLE = st.text(alphabet=st.sampled_from(
+    list("aeiouAEIOUwWеЕиИIıçşəİ ") + [chr(c) for c in range(0x300, 0x316)]
+    + ["\u0323", "\u0327", "\u0345", "\u1100", "\u1161", "\u11a8", "\u0b47", "\u0b3e",
+       "\u0b57", "\u00ad", "\u200b", "\u212b", "\u0344", "\u0f73", "\u0f71"]))
+
+
+@SETTINGS
+@given(COMPOSABLE)
+def test_composition_a_cluster_at_a_time_is_nfc(text: str) -> None:
+    composed = compose(text)
+    assert composed.text == unicodedata.normalize("NFC", text)
+    assert list(composed.starts) == sorted(composed.starts)
+    for k, (start, end) in enumerate(zip(composed.starts, composed.ends, strict=True)):
+        assert composed.text[k] in unicodedata.normalize("NFC", text[start:end])
+
+
+@SETTINGS
+@given(COMPOSABLE, st.sampled_from([None, "ru", "az", "hy"]))
+def test_canonically_equivalent_texts_normalise_alike(text: str, language: str | None
+                                                      ) -> None:
+    folding = folding_for(language)
+    norm = normalise(text, folding)
+    assert normalise_text(unicodedata.normalize("NFD", text), folding) == norm.text
+    assert normalise_text(unicodedata.normalize("NFC", text), folding) == norm.text
+    assert normalise_text(norm.text, folding) == norm.text
+    for k in range(len(norm.text)):
+        if norm.text[k] != " ":
+            start, end = norm.span(k, k + 1)
+            assert norm.text[k] in normalise_text(text[start:end], folding)

@@ -17,14 +17,17 @@ from rapidfuzz import fuzz
 
 from generator import limits
 from generator.anchoring.normalize import (
+    DEFAULT,
+    Folding,
     Normalised,
+    folding_for,
     normalise,
     normalise_text,
     split_ellipses,
     split_pieces,
 )
 from generator.diagnostics import quoted
-from generator.model import Passage
+from generator.model import Passage, Source
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,23 @@ class Failure:
 
 
 class SourceIndex:
-    """The normalised passages of one source, built once and shared by every quote."""
+    """The normalised passages of one source, built once and shared by every quote, which
+    is compared under the source's language (BCP 47; English when it records none)."""
 
-    def __init__(self, source_id: str, passages: Sequence[Passage]) -> None:
+    def __init__(self, source_id: str, passages: Sequence[Passage],
+                 language: str | None = None) -> None:
         self.source_id = source_id
         self.passages = tuple(passages)
         self.ids = {p.id: i for i, p in enumerate(self.passages)}
+        self.folding = folding_for(language)
+
+    @classmethod
+    def of(cls, source: Source) -> SourceIndex:
+        return cls(source.id, source.passages, source.language)
 
     @cached_property
     def norm(self) -> tuple[Normalised, ...]:
-        return tuple(normalise(p.text) for p in self.passages)
+        return tuple(normalise(p.text, self.folding) for p in self.passages)
 
     def anchor(
         self,
@@ -71,7 +81,7 @@ class SourceIndex:
         suffix: str | None = None,
         passage: str | None = None,
     ) -> Match | Failure:
-        pieces = split_pieces(quote)
+        pieces = split_pieces(quote, self.folding)
         if not pieces:
             return Failure("the quote has no words once ellipses are removed; quote the text")
         if len(pieces) > limits.MAX_QUOTE_PIECES:
@@ -160,14 +170,14 @@ class SourceIndex:
             return True
         pi, start, _ = spans[0]
         before = self.norm[pi].text[:start].rstrip()
-        return before.endswith(normalise_text(prefix))
+        return before.endswith(normalise_text(prefix, self.folding))
 
     def _has_suffix(self, spans: list[tuple[int, int, int]], suffix: str | None) -> bool:
         if suffix is None:
             return True
         pi, _, end = spans[-1]
         after = self.norm[pi].text[end:].lstrip()
-        return after.startswith(normalise_text(suffix))
+        return after.startswith(normalise_text(suffix, self.folding))
 
     def _to_match(self, quote: str, found: list[tuple[int, int, int]]) -> Match:
         spans = []
@@ -185,7 +195,7 @@ class SourceIndex:
 
     def _not_found(self, quote: str, pieces: list[str]) -> str:
         # The pieces as written, beside their normalised forms: messages show the former.
-        written = [p for p in split_ellipses(quote) if normalise_text(p)]
+        written = [p for p in split_ellipses(quote) if normalise_text(p, self.folding)]
         missing, missing_written = pieces[0], written[0]
         lead = "the quote is not in source"
         if len(pieces) > 1:
@@ -252,7 +262,7 @@ class SourceIndex:
             start, end = words[i][0], words[min(i + size, len(words)) - 1][1]
         o_start, o_end = norm.span(start, end)
         excerpt = self.passages[pi].text[o_start:o_end].replace("\n", " ")
-        diff = describe_difference(written, excerpt)
+        diff = describe_difference(written, excerpt, self.folding)
         return self.passages[pi].id, quoted(excerpt, 200), diff
 
 
@@ -262,23 +272,23 @@ _OPENING = "\"'“‘(«"
 _CLOSING = ".,;:!?\"'”’)»"
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
+def _words(text: str, folding: Folding) -> tuple[list[str], list[str]]:
     """The words of a text as written, and each one's normalised form (what is compared);
-    a word that is only invisible formatting is no word."""
+    a word that is only characters not counted is no word."""
     shown, keys = [], []
     for word in text.split():
-        key = normalise_text(word)
+        key = normalise_text(word, folding)
         if key:
             shown.append(word)
             keys.append(key)
     return shown, keys
 
 
-def describe_difference(quote: str, found: str) -> str:
+def describe_difference(quote: str, found: str, folding: Folding = DEFAULT) -> str:
     """Word-level differences between the quote and the closest text, for people: words
-    are compared as matching compares them, and shown as the quote and the source write
-    them."""
-    (a, ka), (b, kb) = _words(quote), _words(found)
+    are compared as matching compares them (under the source's language), and shown as
+    the quote and the source write them."""
+    (a, ka), (b, kb) = _words(quote, folding), _words(found, folding)
     if ka and kb and ka[-1] != kb[-1] and kb[-1].rstrip(_CLOSING) == ka[-1]:
         kb[-1] = ka[-1]
     if ka and kb and ka[0] != kb[0] and kb[0].lstrip(_OPENING) == ka[0]:

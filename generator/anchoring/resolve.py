@@ -104,7 +104,7 @@ def index_anchorer(indexes: dict[str, SourceIndex] | None = None) -> Anchorer:
     def anchor(source: Source, ev: Evidence) -> Match | Failure:
         index = indexes.get(source.id)
         if index is None:
-            index = indexes[source.id] = SourceIndex(source.id, source.passages)
+            index = indexes[source.id] = SourceIndex.of(source)
         return index.anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix, passage=ev.passage)
 
     return anchor

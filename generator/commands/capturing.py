@@ -26,7 +26,7 @@ from generator.model import Evidence, Source
 def failures(source: Source, evidence: Sequence[Evidence]) -> list[str | None]:
     """Each quote's failure to anchor in `source` as the check would report it, None
     where it anchors."""
-    index = SourceIndex(source.id, source.passages)
+    index = SourceIndex.of(source)
     out: list[str | None] = []
     for ev in evidence:
         found = index.anchor(ev.quote, prefix=ev.prefix, suffix=ev.suffix, passage=ev.passage)

@@ -151,7 +151,7 @@ class CheckMemory:
     def _index(self, source: Source
                ) -> tuple[SourceIndex, dict[_AnchorKey, Match | Failure]]:
         return self._indexes.remember((source.id, fingerprint(source)),
-                                      lambda: (SourceIndex(source.id, source.passages), {}))
+                                      lambda: (SourceIndex.of(source), {}))
 
     def anchor(self, source: Source, ev: Evidence) -> Match | Failure:
         """Anchor with the source's index and earlier answers while its text is the same."""

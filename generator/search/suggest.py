@@ -115,7 +115,7 @@ def cited_passages(data: Mapping[str, Any], sources: Mapping[str, Source]
             continue
         opts = {k: v for k in ("prefix", "suffix", "passage")
                 if isinstance(v := item.get(k), str)}
-        match = SourceIndex(sid, sources[sid].passages).anchor(quote, **opts)
+        match = SourceIndex.of(sources[sid]).anchor(quote, **opts)
         if isinstance(match, Failure):
             continue
         for span in match.spans:
@@ -132,7 +132,7 @@ def best_quote(source: Source, passage: Passage, query: str) -> str:
     wanted = set(_tokens([query])[0])
     best = max(sentences, key=lambda s: len(wanted & set(_tokens([s])[0])), default="")
     if best and best != passage.text.strip():
-        match = SourceIndex(source.id, source.passages).anchor(best, passage=passage.id)
+        match = SourceIndex.of(source).anchor(best, passage=passage.id)
         if not isinstance(match, Failure):
             return best
     return " ".join(passage.text.split())

@@ -1,11 +1,13 @@
 """The hand-written pages (home, methodology, corrections, about, contributing), each with
-the blocks the site generates into it: the latest fact checks, the verdict scale, the
-corrections, the desk, the guide's first commands."""
+the blocks the site generates into it: the latest fact checks, the verdict scale and what
+quote matching treats as typography, the corrections, the desk, the guide's first
+commands."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from generator.anchoring import typography
 from generator.content.settings import Need
 from generator.i18n import _
 from generator.site.desk import desk_facts
@@ -17,7 +19,7 @@ from generator.site.urls import claim_url, relative
 # (`<!-- /factcheck:clone -->`) ends: the region shows on GitHub, and the site replaces it.
 MARKERS = {
     "index.md": ("<!-- factcheck:latest -->",),
-    "methodology.md": ("<!-- factcheck:verdicts -->",),
+    "methodology.md": ("<!-- factcheck:verdicts -->", "<!-- factcheck:typography -->"),
     "corrections.md": ("<!-- factcheck:report -->", "<!-- factcheck:corrections -->"),
     "about.md": ("<!-- factcheck:desk -->",),
     "contributing.md": ("<!-- factcheck:clone -->",),
@@ -36,7 +38,8 @@ def plan(site: SitePlanner) -> None:
         "methodology.md": (("verdicts.html.j2", {
             "verdicts": site.verdicts, "best": settings.best_rating,
             "needs": lambda v: [_(Need(n).text) for n in v.needs],
-            "people_href": relative("methodology/", "people/")}),),
+            "people_href": relative("methodology/", "people/")}),
+            ("typography.html.j2", {"groups": typography.table()})),
         "corrections.md": (
             ("report.html.j2", {"repo_url": settings.repo_url,
                                 "issues_href": settings.issue_url(),

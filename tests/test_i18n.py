@@ -45,7 +45,7 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+(?:-[A-Za-z]+)*")
 # Latin words a Russian interface keeps: names of things, and what is written in code.
 ALLOWED_LATIN = {"SHA", "GitHub", "git", "Material", "MkDocs", "for", "repo_url", "mkdocs",
-                 "yml", "repository-url", "snapshots", "html", "gz", "JSON"}
+                 "yml", "repository-url", "snapshots", "html", "gz", "JSON", "NFC"}
 
 
 def messages(path: Path) -> Catalog:
@@ -284,8 +284,14 @@ def without_desk(text: str, desk: list[str]) -> str:
     return text
 
 
+# A language's code after its name, as the methodology's table of typography writes it:
+# "Азербайджанский (az)".
+LANGUAGE_CODE = re.compile(r"\([a-z]{2,3}\)")
+
+
 def english(text: str) -> list[str]:
-    return [w for w in LATIN_WORD.findall(text) if w not in ALLOWED_LATIN]
+    return [w for w in LATIN_WORD.findall(LANGUAGE_CODE.sub(" ", text))
+            if w not in ALLOWED_LATIN]
 
 
 def interface(page: BeautifulSoup, desk: list[str]) -> tuple[str, list[str]]:

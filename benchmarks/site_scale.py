@@ -6,6 +6,7 @@ Run by hand, not by the test suite:
                                               [--query ceasefire] [--json FILE]
                                               [--only-search]
                                               [--cards --baseline DIR [--rounds 2]]
+                                              [--against DIR [--rounds 2]]
 
 For each size the synthetic corpus of corpus.py (claims, claims/4 sources, three quotes a
 claim) is written, with the hand-written pages the nav names copied from this repository's
@@ -58,6 +59,12 @@ every card kept. Each build writes into a folder that does not exist yet. The th
 turn, `--rounds` times, and the medians are compared; then edit-to-preview is measured in
 `factcheck serve` of today's code and of this one (cards kept), unless `--no-preview`. The
 goal: a warm build takes at most 1.05x today's.
+
+`--against DIR` measures a change of the code: `factcheck build` and `factcheck check` by
+this code and by DIR's (a checkout of an earlier commit, run with this interpreter and
+`PYTHONPATH` pointing at it), in turn, `--rounds` times after an untimed first build of
+each, each on its own copy of the project so that each keeps its own share cards. The
+goal: at most 1.1x the earlier code's times.
 
 kB, MB and GB are powers of ten. The machine's other work shows in the wall times; the
 ratios, measured in the same run, are what to compare. Exit status: 0 when every goal
@@ -112,6 +119,7 @@ GOAL_SEARCH = 300_000
 GOAL_PREVIEW = 3.0
 GOAL_AT = 10_000  # the size the memory, search and preview goals are stated for
 GOAL_WARM_CARDS = 1.05  # a build with every share card kept, against today's build
+GOAL_AGAINST = 1.1  # a change of the code, against the checkout before it (`--against`)
 
 
 # -- running and measuring ---------------------------------------------------------------
@@ -717,6 +725,79 @@ def cards_report(figs: list[Cards]) -> int:
     return 1 if failed else 0
 
 
+@dataclass
+class Against:
+    """This code's build and check against another checkout's, on the same corpus."""
+
+    claims: int
+    baseline: str
+    rounds: int = 0
+    times: dict[str, list[float]] = field(default_factory=dict)  # build/check, this/other
+    peaks: dict[str, int] = field(default_factory=dict)
+
+    def median(self, key: str) -> float:
+        return statistics.median(self.times[key])
+
+    def ratio(self, what: str) -> float:
+        return self.median(f"{what} this") / self.median(f"{what} baseline")
+
+
+def measure_against(claims: int, work: Path, args: argparse.Namespace) -> Against:
+    """`factcheck build` and `factcheck check` by this code and by `--against`'s, in turn,
+    `--rounds` times. Each code builds its own copy of the project, so each keeps its own
+    cache of share cards between rounds, as a desk's CI does; a first build of each,
+    untimed, fills it."""
+    out = work / f"claims-{claims}"
+    log = out / "against-log.txt"
+    projects = {"this": out / "project", "baseline": out / "project-baseline"}
+    if not (projects["this"] / "content" / "claims").is_dir():
+        out.mkdir(parents=True, exist_ok=True)
+        make_project(projects["this"], claims, args.seed, not args.no_git)
+    if not projects["baseline"].is_dir():
+        shutil.copytree(projects["this"], projects["baseline"], symlinks=True)
+    baseline = args.against.resolve()
+    envs = {"this": None, "baseline": {**os.environ, "PYTHONPATH": str(baseline)}}
+    factcheck = tool("factcheck")
+    fig = Against(claims, str(baseline), args.rounds)
+    for n in range(args.rounds + 1):
+        for code in ("baseline", "this"):
+            site = out / f"site-{code}"
+            shutil.rmtree(site, ignore_errors=True)
+            built = must(run([factcheck, "build", "--root", str(projects[code]), "--site-dir",
+                              str(site)], log, env=envs[code]), f"factcheck build ({code})",
+                         log)
+            checked = must(run([factcheck, "check", "--root", str(projects[code])], log,
+                               env=envs[code]), f"factcheck check ({code})", log)
+            if n == 0:
+                print(f"  warm-up: {code} build {built.seconds:.1f} s", flush=True)
+                continue
+            fig.times.setdefault(f"build {code}", []).append(built.seconds)
+            fig.times.setdefault(f"check {code}", []).append(checked.seconds)
+            fig.peaks[code] = max(fig.peaks.get(code, 0), built.tree_peak or built.max_rss)
+            print(f"  round {n}: {code} build {built.seconds:.1f} s, check "
+                  f"{checked.seconds:.1f} s", flush=True)
+    return fig
+
+
+def against_report(figs: list[Against]) -> int:
+    failed = False
+    for f in figs:
+        print(f"\nat {f.claims:,} claims, this code against {f.baseline} (median of "
+              f"{f.rounds} rounds, run in turn):")
+        for what in ("build", "check"):
+            runs = {code: ", ".join(f"{t:.1f}" for t in f.times[f"{what} {code}"])
+                    for code in ("this", "baseline")}
+            judged = judge(f.ratio(what) <= GOAL_AGAINST)
+            failed = failed or judged == "FAIL"
+            print(f"  {what}: this {f.median(f'{what} this'):.1f} s ({runs['this']}), "
+                  f"baseline {f.median(f'{what} baseline'):.1f} s ({runs['baseline']})")
+            print(f"  {judged:>12}  {what} <= {GOAL_AGAINST}x the baseline's: "
+                  f"{f.ratio(what):.3f}x")
+        print(f"  peak memory of the build (process tree): this {mb(f.peaks['this'])}, "
+              f"baseline {mb(f.peaks['baseline'])}")
+    return 1 if failed else 0
+
+
 # -- the report --------------------------------------------------------------------------
 
 
@@ -869,11 +950,14 @@ def main(argv: list[str] | None = None) -> int:
                              "cold and a warm build")
     parser.add_argument("--baseline", type=Path, default=None,
                         help="with --cards: a checkout of the project from before share cards")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="compare this code's build and check with this checkout's "
+                             "(e.g. a git worktree of an earlier commit), in turn")
     parser.add_argument("--no-preview", action="store_true",
                         help="with --cards: skip edit-to-preview")
     parser.add_argument("--rounds", type=int, default=2,
-                        help="with --cards: how many times the three builds run (default: "
-                             "%(default)s)")
+                        help="with --cards or --against: how many times the builds run "
+                             "(default: %(default)s)")
     args = parser.parse_args(argv)
     if args.cards and (args.baseline is None or not (args.baseline / "generator").is_dir()):
         parser.error("--cards needs --baseline DIR, a checkout of the project (with its "
@@ -885,8 +969,12 @@ def main(argv: list[str] | None = None) -> int:
     if not sizes or sizes[0] < 4:
         parser.error("--sizes takes claim counts of at least 4")
 
+    if args.against is not None and not (args.against / "generator").is_dir():
+        parser.error("--against takes a checkout of the project (with its generator/ folder)")
     if args.cards:
         return cards_report(each_size(sizes, args, measure_cards))
+    if args.against is not None:
+        return against_report(each_size(sizes, args, measure_against))
     figs = each_size(sizes, args, measure_size)
     if args.only_search:
         return search_report(figs, args.query)

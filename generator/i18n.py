@@ -18,9 +18,6 @@ import io
 from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 DOMAIN = "factcheck"
 LOCALE_DIR = Path(__file__).parent / "locale"
 SOURCE_LANGUAGE = "en"
@@ -38,6 +35,21 @@ def primary(language: str) -> str:
     return language.replace("_", "-").split("-")[0].lower()
 
 
+@cache
+def language_name(tag: str, reader: str = SOURCE_LANGUAGE) -> str | None:
+    """A language's name in the reader's language, as the CLDR writes it (`Russian` to an
+    English reader, `русский` to a Russian one); None when the tag names no language the
+    CLDR knows."""
+    from babel import Locale, UnknownLocaleError  # only for a page or message that names one
+
+    try:
+        names = Locale.parse(primary(reader)).languages
+    except (ValueError, UnknownLocaleError):
+        names = Locale(SOURCE_LANGUAGE).languages
+    name = names.get(primary(tag))
+    return str(name) if name else None
+
+
 def available() -> tuple[str, ...]:
     """The languages the site's own words can be shown in."""
     shipped = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
@@ -51,6 +63,10 @@ def translations(language: str) -> _gettext.NullTranslations:
     path = catalogue_path(primary(language))
     if primary(language) == SOURCE_LANGUAGE or not path.is_file():
         return _gettext.NullTranslations()
+    # Babel only for a site in another language: an English build and `check` need none.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as po:
         catalog = read_po(po, locale=primary(language), domain=DOMAIN)
     compiled = io.BytesIO()

@@ -20,7 +20,8 @@ from test_markup import vnu_problems
 
 from checkutil import Diag, Result, run_cli
 from generator.content.fields import CLAIM_FIELDS, EVIDENCE_FIELDS
-from generator.site.scripts import by_script, language_label, name, name_lang, titled
+from generator.i18n import language_name
+from generator.site.scripts import by_script, name, name_lang, titled
 from siteutil import MULTILINGUAL, article, copy_project, soup
 
 RU_CLAIM = "content/claims/russia-ready-to-assist-demarcation.md"
@@ -198,10 +199,10 @@ def test_names_are_marked_by_script_and_a_lang_is_never_repeated() -> None:
 
 
 def test_a_language_is_named_in_the_readers_language() -> None:
-    assert language_label("ru", "en") == "Russian"
-    assert language_label("hy-AM", "en-GB") == "Armenian"
-    assert language_label("az", "ru") == "азербайджанский"
-    assert language_label("qqq", "en") == "qqq"
+    assert language_name("ru", "en") == "Russian"
+    assert language_name("hy-AM", "en-GB") == "Armenian"
+    assert language_name("az", "ru") == "азербайджанский"
+    assert language_name("qqq", "en") is None
 
 
 # -- the pages ---------------------------------------------------------------------------

@@ -19,9 +19,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
-
-from generator.i18n import N_, SOURCE_LANGUAGE, _, language, primary
+from generator.i18n import N_, SOURCE_LANGUAGE, _, language, language_name, primary
 
 
 @dataclass(frozen=True)
@@ -142,11 +140,9 @@ def _shown(ch: str) -> str:
 def _languages(codes: tuple[str, ...]) -> str:
     if not codes:
         return _("Every language")
-    try:
-        names = Locale.parse(primary(language())).languages
-    except (ValueError, UnknownLocaleError):
-        names = Locale("en").languages
-    return ", ".join(f"{_capitalised(names.get(code, code))} ({code})" for code in codes)
+    names = ((language_name(code, language()) or code) for code in codes)
+    return ", ".join(f"{_capitalised(name)} ({code})" for name, code in zip(names, codes,
+                                                                          strict=True))
 
 
 def _capitalised(name: str) -> str:

@@ -9,24 +9,18 @@ whose `language` is not recorded is not judged: the check cannot tell what it is
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 
-from babel import Locale, UnknownLocaleError
-
+from generator import i18n
 from generator.content.settings import Settings
 from generator.diagnostics import Diagnostic, Severity, display_path
 from generator.i18n import primary
 from generator.model import Claim, Draft, Source
 
 
-@cache
 def language_name(tag: str) -> str:
     """A language tag as a contributor reads it: `Russian (ru)`; the tag alone when it
     names no language the CLDR knows."""
-    try:
-        name = Locale.parse(primary(tag)).english_name
-    except (ValueError, UnknownLocaleError):
-        name = None
+    name = i18n.language_name(tag)
     return f"{name} ({tag})" if name else f"`{tag}`"
 
 
@@ -67,5 +61,4 @@ def check_translations(claims: Iterable[Claim | Draft], sources: Mapping[str, So
 
 def _bare_name(tag: str) -> str:
     """`English` of `en`, for "the desk's English translation"; the tag when unknown."""
-    named = language_name(tag)
-    return named.rsplit(" (", 1)[0] if not named.startswith("`") else named
+    return i18n.language_name(tag) or f"`{tag}`"

@@ -21,9 +21,7 @@ A `lang` equal to the surrounding language is never repeated.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from generator.i18n import primary
@@ -83,16 +81,3 @@ def titled(text: str, language: str | None, around: str) -> Markup:
     """A source's title (or other text in a recorded language), in a `<span lang>` when
     that is not the surrounding language."""
     return marked(text, part_lang(language, around))
-
-
-@cache
-def language_label(language: str, reader: str) -> str:
-    """A language's name in the reader's language, as the CLDR gives it (`Russian` to an
-    English reader, `русский` to a Russian one); the tag itself when it names no language
-    the CLDR knows."""
-    try:
-        shown = Locale.parse(primary(language)).get_display_name(
-            Locale.parse(primary(reader)))
-    except (ValueError, UnknownLocaleError):
-        shown = None
-    return shown or language

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from generator.anchoring.anchor import Span
 from generator.anchoring.resolve import ResolvedEvidence
-from generator.i18n import N_, _
+from generator.i18n import N_, _, language_name
 from generator.model import Claim, Stance
 from generator.review.accounts import tally_text
 from generator.site import kinds
@@ -22,7 +22,7 @@ from generator.site.jsonld import absolute, claim_review, script_json
 from generator.site.markup import render_markdown
 from generator.site.pages.data_files import share_card
 from generator.site.pages.planner import STANCE_LABELS, SitePlanner
-from generator.site.scripts import language_label, name, part_lang, titled
+from generator.site.scripts import name, part_lang, titled
 from generator.site.text import sentence_bounds, share_description, text_fragment
 from generator.site.updates import latest
 from generator.site.urls import claim_url, person_url, source_url
@@ -103,7 +103,7 @@ def claim_page(site: SitePlanner, claim: Claim) -> None:
             claimant=name(site.claimant(claim), lang),
             # The claim in its claimant's words, marked with their language.
             original_lang=claim.claim_language,
-            original_label=language_label(claim.claim_language, lang)
+            original_label=language_name(claim.claim_language, lang) or claim.claim_language
             if claim.claim_language else None,
             claimant_link=link(person_url(entry.slug)) if entry else None,
             aliases=[name(a, lang) for a in site.names_on(claim.slug)],

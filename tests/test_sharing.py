@@ -19,8 +19,9 @@ from generator.check import run_check
 from generator.model import PartialDate
 from generator.site import cards
 from generator.site.cards import rgb
+from generator.site.dates import claimed
 from generator.site.pages import generate
-from generator.site.text import CLAIM_CHARS, claimed, share_description
+from generator.site.text import CLAIM_CHARS, share_description
 from siteutil import article, build, copy_project, soup
 
 

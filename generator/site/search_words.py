@@ -45,7 +45,6 @@ WORDS = {
     "topics": N_("Topics"),
     "passage": N_("Passage %(id)s"),
 }
-RESULTS = ("%(count)s result", "%(count)s results")
 
 
 @cache

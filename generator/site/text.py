@@ -8,7 +8,6 @@ from urllib.parse import quote as _quote
 from generator.anchoring.normalize import normalise_text
 from generator.i18n import _
 from generator.model import PartialDate
-from generator.site.dates import claimed as claimed  # where it was first written
 
 # A sentence ends at . ! or ? (maybe followed by closing quotes) before white space.
 SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s+")

@@ -448,6 +448,25 @@ def test_one_escape_closes_the_search_and_gives_the_focus_back(page, base_url: s
     assert page.console_errors == []
 
 
+def test_a_slash_right_after_escape_opens_the_search_again(page, base_url: str) -> None:
+    """The focus leaves the search field as the dialog closes, not at the browser's next
+    rendering: a `/` pressed in between (a fast reader, a busy machine) opens the search
+    again instead of counting as typing in the hidden field."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.locator("dialog.fc-search").wait_for(state="visible")
+    focused, reopened = page.evaluate("""() => {
+        const field = document.querySelector('input.fc-search-input');
+        field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+        const focused = document.activeElement.tagName;
+        document.activeElement.dispatchEvent(
+            new KeyboardEvent('keydown', {key: '/', bubbles: true}));
+        return [focused, document.querySelector('dialog.fc-search').open];
+    }""")
+    assert (focused, reopened) == ("BODY", True)
+    assert page.console_errors == []
+
+
 def test_search_excerpts_are_text_and_metadata_is_metadata(page, base_url: str) -> None:
     page.goto(base_url)
     page.keyboard.press("/")

@@ -231,6 +231,23 @@
     }, PAUSE);
   }
 
+  // Closing gives the focus back at once: the "close" event comes a task later, and a key
+  // pressed before it (a `/` to search again) would still count as typing in the field.
+  function shut() {
+    dialog.close();
+    giveFocusBack();
+  }
+
+  function giveFocusBack() {
+    var back = opener;
+    opener = null;
+    if (back && back.isConnected) {
+      back.focus();
+    } else if (dialog.contains(document.activeElement)) {
+      document.activeElement.blur();  // opened from the page (`/`): the focus leaves the field
+    }
+  }
+
   function open(from) {
     if (!dialog.open) {
       var active = document.activeElement;
@@ -284,19 +301,16 @@
     document.body.appendChild(dialog);
 
     button.addEventListener("click", function () { open(button); });
-    close.addEventListener("click", function () { dialog.close(); });
+    close.addEventListener("click", shut);
     // One Escape closes the search. In a search field the browser's first Escape would only
     // clear the query and keep the dialog open; the query is kept for the next search.
     dialog.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && !e.isComposing) {
         e.preventDefault();
-        dialog.close();
+        shut();
       }
     });
-    dialog.addEventListener("close", function () {
-      if (opener && opener.isConnected) opener.focus();
-      opener = null;
-    });
+    dialog.addEventListener("close", giveFocusBack);
     input.addEventListener("input", schedule);
     input.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {
@@ -312,7 +326,7 @@
         }
       }
     });
-    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) shut(); });
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
       if ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey))) {

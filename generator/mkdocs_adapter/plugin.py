@@ -85,6 +85,8 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
         # Share cards are kept between builds, under the project, by what they show.
         self.cards = FileCache(self.root / CARDS)
         result, self.prechecked = self.prechecked, None
+        if self.preview is not None:
+            self.preview.rebuilding()
         if result is None and not self.serving:
             # `factcheck build` said it already; `serve` is the local preview.
             warning = local_address_warning(config.site_url)
@@ -207,7 +209,17 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
         return add_csp(output) if template_name.endswith(".html") else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
+        try:
+            self._post_build(Path(config.site_dir))
+        finally:
+            if self.preview is not None:
+                self.preview.finished()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.finished()
+
+    def _post_build(self, site_dir: Path) -> None:
         if self.failing:
             return
         if self.preview is not None and self.preview.builds:

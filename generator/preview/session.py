@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.check import CheckSteps
 from generator.history.revisions import History, head, read_history
 from generator.preview.cache import CheckMemory, Kept
+from generator.preview.collector import IdleCollector
 from generator.preview.indexer import BackgroundIndexer
 from generator.preview.status import BuildStatus
 from generator.preview.templates import TemplateCache
@@ -28,6 +29,17 @@ class Preview:
         self._history: tuple[str, History] | None = None
         self.builds = 0
         self.status = BuildStatus()  # shared with the server's threads
+        self.collector = IdleCollector()
+
+    def rebuilding(self) -> None:
+        """A rebuild starts (not the first build): the garbage collector waits for its end
+        (`collector.py`)."""
+        if self.builds:
+            self.collector.pause()
+
+    def finished(self) -> None:
+        """A build is over, done or failed."""
+        self.collector.resume()
 
     def steps(self) -> CheckSteps:
         return self.check.steps()
@@ -59,3 +71,4 @@ class Preview:
 
     def close(self) -> None:
         self.indexer.stop()
+        self.collector.stop()

@@ -358,3 +358,41 @@ def test_in_chromium_the_page_shows_the_errors_and_the_fix_by_itself(tmp_path: P
         assert page.locator("#competing-accounts").count() == 1
         browser.close()
     assert violations == []
+
+
+def site_pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+            for p in site.rglob("*.html") if "pagefind" not in p.parts}
+
+
+def test_after_edits_the_preview_shows_what_a_fresh_build_does(tmp_path: Path) -> None:
+    """Pages kept from earlier builds (a claim's or source's plan, by what it reads) are
+    never stale: after edits of a claim, a source and the registry, every page of the
+    preview is the page a fresh build writes."""
+    root, site = copy_project(tmp_path / "p"), tmp_path / "site"
+    dirty_build(root, site, start=True)
+    edit_summary(root, CLAIM, "Edited in the preview test.")
+    dirty_build(root, site)
+    source = root / "sources" / "lavrov-mirzoyan-talks.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\ntitle: ", "\ntitle: Retitled ", 1), encoding="utf-8")
+    dirty_build(root, site)
+    entry = root / "content" / "people" / "armenian-authorities.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("\nname: Armenian authorities\n",
+                                  "\nname: Armenian officials\naliases: [Armenian authorities]\n"),
+                     encoding="utf-8")
+    dirty_build(root, site)
+    other = root / "content" / "claims" / f"{OTHER}.md"
+    text = other.read_text(encoding="utf-8")
+    other.write_text(text.replace("\ntitle: ", "\ntitle: Retitled claim ", 1), encoding="utf-8")
+    dirty_build(root, site)
+    assert "Retitled claim " in (site / "sources" / "sochi-summit-broker-peace" / "index.html"
+                            ).read_text(encoding="utf-8")
+
+    fresh = tmp_path / "fresh"
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(fresh), strict=False))
+    preview, built = site_pages(site), site_pages(fresh)
+    assert preview.keys() == built.keys()
+    differ = [p for p in built if preview[p] != built[p]]
+    assert differ == []

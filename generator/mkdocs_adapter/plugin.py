@@ -146,7 +146,8 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
             return generate_site(result.site_corpus, docs_dir,
                                  read_history(self.root, claims_dir))
         return generate_site(result.site_corpus, docs_dir,
-                             self.preview.history(self.root, claims_dir), self.preview.part)
+                             self.preview.history(self.root, claims_dir), self.preview.part,
+                             self.preview.plans)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.failing:

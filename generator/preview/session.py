@@ -18,6 +18,7 @@ from generator.preview.collector import IdleCollector
 from generator.preview.indexer import BackgroundIndexer
 from generator.preview.status import BuildStatus
 from generator.preview.templates import TemplateCache
+from generator.site.pages.planner import Planned
 
 
 class Preview:
@@ -26,6 +27,7 @@ class Preview:
         self.templates = TemplateCache()
         self.indexer = BackgroundIndexer()
         self._parts: Kept[str, str] = Kept()
+        self._plans: Kept[str, Planned] = Kept()
         self._history: tuple[str, History] | None = None
         self.builds = 0
         self.status = BuildStatus()  # shared with the server's threads
@@ -48,6 +50,10 @@ class Preview:
         """A part of a data file (a claims.json entry) by its key, a digest of its inputs."""
         return self._parts.remember(key, make)
 
+    def plans(self, key: str, make: Callable[[], Planned]) -> Planned:
+        """A claim's or source's pages and files by their key, a digest of what they read."""
+        return self._plans.remember(key, make)
+
     def history(self, root: Path, claims_dir: str) -> History:
         """The claims' git history, read again only when HEAD moved."""
         commit = head(root)
@@ -65,6 +71,7 @@ class Preview:
         self.builds += 1
         self.check.sweep()
         self._parts.sweep()
+        self._plans.sweep()
         if self.builds == 1:
             gc.collect()
             gc.freeze()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -42,7 +43,10 @@ SHOWN = 2
 
 def plan(site: SitePlanner) -> None:
     for claim in site.claims:
-        claim_page(site, claim)
+        slug = claim.slug
+        # What the page reads: the claim and its sources (`claim_key`), its history.
+        site.planned(("claim", site.claim_key(slug), site.updates.get(slug, ()),
+                      site.changed[slug]), partial(claim_page, site, claim))
 
 
 def claim_page(site: SitePlanner, claim: Claim) -> None:

@@ -102,7 +102,8 @@ def listing(site: SitePlanner, base: str, heading: str, claims: Sequence[Claim],
         site.page(
             url, "listing.html.j2", title=heading if n == 1 else paged(heading, n),
             key=(heading, intro, groups if n == 1 else (), empty, n, pages,
-                 [(c.slug, fingerprint(c), site.evidence_line(c)) for c in shown]),
+                 [(c.slug, fingerprint(c), site.claimant(c), site.evidence_line(c))
+                  for c in shown]),
             context=listing_context(site, base, n, pages, heading, intro,
                                     groups if n == 1 else (), shown,
                                     empty if not claims else ""),

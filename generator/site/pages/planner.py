@@ -99,6 +99,24 @@ def no_memo(key: str, make: Callable[[], str]) -> str:
 
 
 @dataclass(frozen=True)
+class Planned:
+    """What a page kind planned for one claim or source: its pages and files."""
+
+    pages: dict[str, PlannedPage]
+    files: dict[str, str | bytes | LazyFile]
+
+
+# Given a key and a way to plan, what was planned: a long-running caller may answer from
+# what it kept (see `generator.preview`), so a rebuild does not plan again the pages of the
+# claims and sources an edit did not touch.
+PlanMemo = Callable[[str, Callable[[], Planned]], Planned]
+
+
+def plan_now(key: str, make: Callable[[], Planned]) -> Planned:
+    return make()
+
+
+@dataclass(frozen=True)
 class Group:
     """A browsing group: a verdict, topic or claimant, with its claims newest first."""
 
@@ -127,7 +145,8 @@ class SitePlanner:
     """One build's plan: the pages and files the page kinds add, and what they share."""
 
     def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
-                 history: History | None = None, part: PartMemo = no_memo) -> None:
+                 history: History | None = None, part: PartMemo = no_memo,
+                 plans: PlanMemo = plan_now) -> None:
         self.corpus = corpus
         self.settings = corpus.settings
         self.docs_dir = docs_dir
@@ -139,6 +158,7 @@ class SitePlanner:
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
         self.part = part
+        self.plans = plans
         self.claim_keys: dict[str, str] = {}
         self._accounts: dict[str, tuple[Account, ...]] = {}
         self._evidence_lines: dict[str, str] = {}
@@ -188,6 +208,27 @@ class SitePlanner:
         self.pages[path] = PlannedPage(path, title, description, tuple(toc), date, digest,
                                        body, "article" if article else "website", published,
                                        modified, image, title_lang)
+
+    def planned(self, inputs: tuple[object, ...], plan: Callable[[], None]) -> None:
+        """Run `plan`, which adds pages and files; or, under a caller that kept them (the
+        preview), add what it added in an earlier build from equal `inputs`. Like a page's
+        key, `inputs` names everything `plan` reads, besides the settings."""
+        if self.plans is plan_now:
+            plan()
+            return
+
+        def make() -> Planned:
+            outer = self.pages, self.files
+            self.pages, self.files = {}, {}
+            try:
+                plan()
+                return Planned(self.pages, self.files)
+            finally:
+                self.pages, self.files = outer
+
+        planned = self.plans(text_digest(repr((self.settings_key, inputs))), make)
+        self.pages.update(planned.pages)
+        self.files.update(planned.files)
 
     def newest_date(self, slugs: Iterable[str]) -> str | None:
         return max((self.changed[s].first_day for s in slugs), default=None)

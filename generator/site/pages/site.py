@@ -16,7 +16,15 @@ from pathlib import Path
 from generator.anchoring.resolve import Corpus
 from generator.history.revisions import History
 from generator.site.pages import claim, data_files, hand_written, listings, people, source
-from generator.site.pages.planner import LazyFile, PartMemo, PlannedPage, SitePlanner, no_memo
+from generator.site.pages.planner import (
+    LazyFile,
+    PartMemo,
+    PlanMemo,
+    PlannedPage,
+    SitePlanner,
+    no_memo,
+    plan_now,
+)
 
 log = logging.getLogger("factcheck.pages")
 
@@ -43,10 +51,11 @@ class PlannedSite:
 
 
 def generate_site(corpus: Corpus, docs_dir: Path | None = None,
-                  history: History | None = None, part: PartMemo = no_memo) -> PlannedSite:
+                  history: History | None = None, part: PartMemo = no_memo,
+                  plans: PlanMemo = plan_now) -> PlannedSite:
     """Plan the site; `part` may answer a data file's parts (claims.json entries, by key)
-    from an earlier build."""
-    planner = SitePlanner(corpus, docs_dir, history, part)
+    from an earlier build, and `plans` a claim's or source's pages."""
+    planner = SitePlanner(corpus, docs_dir, history, part, plans)
     newest = max((d.first_day for d in planner.changed.values()), default="1970-01-01")
     for plan in KINDS:
         plan(planner)

@@ -3,6 +3,7 @@ back to the fact checks that quote it."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -19,7 +20,12 @@ from generator.site.urls import claim_url, source_url
 
 def plan(site: SitePlanner) -> None:
     for source in site.corpus.sources.values():
-        source_page(site, source)
+        # What the page reads: the source, and the claims citing it with their sources
+        # (`claim_key`: which spans they cite, and their headlines) and dates.
+        citing = site.corpus.claims_citing(source.id)
+        site.planned(("source", source.id, fingerprint(source),
+                      [(c, site.claim_key(c), site.changed[c]) for c in citing]),
+                     partial(source_page, site, source))
 
 
 def source_page(site: SitePlanner, source: Source) -> None:

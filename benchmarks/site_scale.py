@@ -891,7 +891,7 @@ def markdown_table(head: list[str], body: list[list[str]]) -> str:
 
 
 def nbytes(n: int | None) -> str:
-    return mb(n) if n is not None and n >= 10e6 else kb(n)
+    return f"{n / 1e6:,.1f} MB" if n is not None and n >= 1e6 else kb(n)
 
 
 def seconds(t: float | None) -> str:
@@ -973,7 +973,7 @@ def report(figs: list[Size], queries: Sequence[str]) -> int:
     for fig in figs:
         codes = list(fig.codes)
         print(f"\nAt {fig.claims:,} claims, {fig.sources:,} sources, {fig.pages:,} pages "
-              f"(median of {fig.rounds} rounds, run in turn):\n")
+              f"(median of {fig.rounds} round{'s' if fig.rounds != 1 else ''}, run in turn):\n")
         cells = [column(fig, code) for code in codes]
         print(markdown_table(["", *(NAMES[c] for c in codes)],
                              [[name, *(c[i] for c in cells)] for i, name in enumerate(ROWS)]))

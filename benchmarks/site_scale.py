@@ -574,7 +574,8 @@ def preview_times(project: Path, changes: Sequence[Change], log: Path,
     cmd = [tool("factcheck"), "serve", "--root", str(project), "--dev-addr",
            f"127.0.0.1:{port}"]
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                  start_new_session=True)
     try:
         deadline = time.monotonic() + ready_within
         while fetch(f"http://127.0.0.1:{port}/") is None:
@@ -603,6 +604,10 @@ def preview_times(project: Path, changes: Sequence[Change], log: Path,
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
+        # The server's background Pagefind may outlive it; it would weigh on what is
+        # measured next. It is in the server's session, started for it alone.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
 
 
 # -- one size: this code, the earlier code and the plain baseline, in turn ---------------

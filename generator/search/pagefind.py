@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.i18n import primary
+from generator.search.chunks import regroup_bundle
 from generator.search.pfmeta import shorten_fragment_names
 
 log = logging.getLogger("factcheck.search")
@@ -70,5 +71,7 @@ def index_site(site_dir: Path, language: str = "en", background: bool = False,
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): "
                                f"{(result.stderr or result.stdout).strip()[-2000:]}")
+    regrouped = regroup_bundle(site_dir / BUNDLE)
     renamed = shorten_fragment_names(site_dir / BUNDLE)
-    log.info("search index written to %s/ (%d result fragments)", BUNDLE, renamed)
+    log.info("search index written to %s/ (%d index chunks regrouped, %d result fragments)",
+             BUNDLE, regrouped, renamed)

@@ -256,6 +256,8 @@ def regroup_bundle(bundle: Path) -> int:
             meta = gzip.decompress(meta_file.read_bytes())
             listed, start, end = read_chunk_list(meta)
             chunks = regroup([Chunk(bundle, *item) for item in listed])
+            if not any(chunk.changed for chunk in chunks):
+                continue
             written: dict[Path, bytes] = {}
             taken = {name for _, _, name in listed}
             changed = [chunk for chunk in chunks if chunk.changed]
@@ -282,6 +284,8 @@ def regroup_bundle(bundle: Path) -> int:
         log.warning("search: index chunks left as Pagefind wrote them (%s)", exc)
         return 0
 
+    if not plans:
+        return 0
     total = 0
     for language, index, meta_file, new_meta, written, dropped in plans:
         for path, data in written.items():

@@ -45,6 +45,21 @@ class SearchIndexError(Exception):
     pass
 
 
+def pagefind_command(site_dir: Path, language: str, output: str = BUNDLE) -> list[str]:
+    """Pagefind's command line for the site: one index in the site's `language`, into
+    `site_dir/output/` (run with PAGEFIND_ENV)."""
+    # Pagefind would build one index per `<html lang>` and search only the reader's page's
+    # one; the site's pages are all in its language, and quotes in other languages sit
+    # inside them, so one index, stemmed in the site's language, covers every page.
+    # Pagefind reads only each page's <article> (the theme's page body, which holds every
+    # indexed element): the navigation around it is most of a page's bytes.
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", output,
+            "--root-selector", ROOT_SELECTOR, "--force-language", primary(language), "--quiet"]
+
+
+PAGEFIND_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+
+
 def index_site(site_dir: Path, language: str = "en", background: bool = False,
                started: Callable[[subprocess.Popen[str]], None] | None = None) -> None:
     """Write the Pagefind bundle into `site_dir/pagefind/`, one index in the site's
@@ -52,17 +67,10 @@ def index_site(site_dir: Path, language: str = "en", background: bool = False,
     so it never slows the next rebuild; `started` is given the process, to stop it if the
     preview stops first."""
     nice = shutil.which("nice") if background else None
-    # Pagefind would build one index per `<html lang>` and search only the reader's page's
-    # one; the site's pages are all in its language, and quotes in other languages sit
-    # inside them, so one index, stemmed in the site's language, covers every page.
-    # Pagefind reads only each page's <article> (the theme's page body, which holds every
-    # indexed element): the navigation around it is most of a page's bytes.
     proc = subprocess.Popen(
-        [*([nice, "-n", "19"] if nice else []), sys.executable, "-m", "pagefind", "--site",
-         str(site_dir), "--output-subdir", BUNDLE, "--root-selector", ROOT_SELECTOR,
-         "--force-language", primary(language), "--quiet"],
+        [*([nice, "-n", "19"] if nice else []), *pagefind_command(site_dir, language)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
+        env={**os.environ, **PAGEFIND_ENV},
     )
     if started is not None:
         started(proc)

@@ -6,10 +6,14 @@ the word as typed and the one holding its stem, and searches every loaded word t
 with the stem. When the cut falls inside such a family ("ceasefir" ends one chunk,
 "ceasefirea", "ceasefire—a" and the common "census" open the next), one word costs two
 chunks, the second often filled by a neighbour: at 10,000 claims `ceasefire` fetched 80 kB of
-index, 49 kB of it the chunk after its stem. Here every cut that falls between two words
-sharing their first FAMILY characters is moved past the family: the words after the cut that
-start with the prefix the two share move into the chunk before it, and the typed word, its
-stem and every longer word starting with the stem are found in one chunk.
+index, 49 kB of it the chunk after its stem. Here a cut that falls between two words sharing
+their first FAMILY characters is moved past the family when the family is small: the words
+after the cut that start with what the two share move into the chunk before it, and the
+typed word, its stem and the longer words starting with the stem are found in one chunk
+(`ceasefire`: 30 kB). A word glued to another by a dash Pagefind does not split
+("ceasefire—a") is found with it wherever the cut fell, so a query can find a few more
+pages than before, never fewer; where both sides of a cut are common words ("peace",
+"peacekeep"), the cut stays where Pagefind put it.
 
 The records are not touched: every word keeps its postings byte for byte, in the same
 order; only which file holds a word changes, and the metadata's list of chunks (first word,
@@ -39,9 +43,9 @@ from generator.search.pfmeta import (
 
 log = logging.getLogger("factcheck.search")
 
-# Two words sharing this many leading characters are never cut apart. A query word's stem is
-# rarely shorter (English stems of four letters or more: "peac", "ceasefir", "observ"), and a
-# shorter prefix ("con", "pro") would gather families too large to be one chunk.
+# A cut between two words sharing this many leading characters is moved. A query word's stem
+# is rarely shorter (English stems of four letters or more: "peac", "ceasefir", "observ"),
+# and a shorter prefix ("con", "pro") would gather families too large to be one chunk.
 FAMILY = 4
 # A family moves only when its words' entries come to at most this many bytes (about half
 # as many compressed): the words glued to a common one by a dash Pagefind does not split

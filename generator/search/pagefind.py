@@ -28,15 +28,14 @@ ROOT_SELECTOR = "article"
 UNSTABLE_FILES = (f"{BUNDLE}/pagefind-entry.json", f"{BUNDLE}/filter/*.pf_filter",
                   f"{BUNDLE}/pagefind.*.pf_meta")
 # Pagefind cuts its sorted word index into chunks, closing a chunk once it holds this many
-# postings (a word's pages and positions), and a query downloads every chunk that holds one
-# of its words, as typed and as stemmed. With Pagefind's default of 20,000 a chunk carries
-# the neighbours of a common word too: at 10,000 claims "ceasefire" needs the chunk ending
-# at its stem "ceasefir" and the next one, which the common word "census" fills, and the
-# query "Armenia ceasefire" downloads three chunks, 148 kB (325 kB in all). At 5,000 a
-# common word's chunk holds little besides it: the query's three chunks are 116 kB (295 kB in
-# all), the metadata every query loads grows by 2 kB (the longer chunk list) and the whole
-# index by 1%. Smaller chunks save no more (a common word's postings alone exceed the size)
-# and add requests (benchmarks/search_ui.py measures it). Pagefind reads the size from this
+# postings (a word's pages and positions), and a query downloads the chunk of each of its
+# words, as typed and as stemmed. With Pagefind's default of 20,000 a chunk carries the
+# neighbours of a common word too: at 10,000 claims the query "Armenia ceasefire" downloaded
+# three chunks, 148 kB (325 kB in all); at 5,000, 116 kB (295 kB in all), the metadata every
+# query loads 2 kB larger (the longer chunk list) and the whole index 1%. Smaller chunks save
+# no more (a common word's postings alone exceed the size) and add requests. Where a cut
+# still parts a word's stem from the word as typed, `chunks.regroup_bundle` moves it
+# (benchmarks/search_ui.py --bytes-only measures both). Pagefind reads the size from this
 # variable only; were a later version to drop it, queries would be heavier, not wrong.
 INDEX_CHUNK_SIZE = 5000
 

@@ -5,9 +5,11 @@
 //
 // What one query downloads is kept small: Pagefind runs on the page (no second copy of
 // its code for a web worker); a query is sent once the reader pauses typing, so the index
-// chunks of every prefix typed on the way are not fetched; the filters' values and counts
-// (their index is as large as the site) load only when the reader opens the filters; and
-// results are fetched a page at a time.
+// chunks of every prefix typed on the way are not fetched, and a pause after one or two
+// letters of a word must be longer, since such a prefix matches most words of its letter
+// and costs a chunk and five results that the next key makes useless; the filters' values
+// and counts (their index is as large as the site) load only when the reader opens the
+// filters; and results are fetched a page at a time.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -30,6 +32,11 @@
   };
   var PAGE = 5;  // results fetched and shown at a time
   var PAUSE = 250;  // ms without typing before a query is sent
+  // ... and when its last word has fewer than SHORT letters ("a", "ce"): a reader who stops
+  // there means it ("EU"); one who types on never fetches it. Scripts written without
+  // spaces (Chinese, Japanese, Korean) have words of one or two letters: no longer pause.
+  var SHORT = 3, SHORT_PAUSE = 1000;
+  var UNSPACED = /[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
   var pagefind = null;
   var filtersLoaded = null;
   var dialog, input, status, list, more, panel, selects = {};
@@ -222,13 +229,20 @@
     await showMore(current);
   }
 
+  // How long typing must pause before the query in the field is sent.
+  function pause(query) {
+    var last = query.split(/\s/).pop();
+    var letters = Array.from(last).length;
+    return letters > 0 && letters < SHORT && !UNSPACED.test(last) ? SHORT_PAUSE : PAUSE;
+  }
+
   // Typing: wait for a pause, so that only the query the reader meant is fetched.
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(function () {
       timer = null;
       run().catch(function () { status.textContent = WORDS.unavailable; });
-    }, PAUSE);
+    }, pause(input.value));
   }
 
   // Closing gives the focus back at once: the "close" event comes a task later, and a key

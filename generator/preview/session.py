@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator.check import CheckSteps
 from generator.history.revisions import History, head, read_history
@@ -18,7 +19,8 @@ from generator.preview.collector import IdleCollector
 from generator.preview.indexer import BackgroundIndexer
 from generator.preview.status import BuildStatus
 from generator.preview.templates import TemplateCache
-from generator.site.pages.planner import Planned
+
+T = TypeVar("T")
 
 
 class Preview:
@@ -27,7 +29,7 @@ class Preview:
         self.templates = TemplateCache()
         self.indexer = BackgroundIndexer()
         self._parts: Kept[str, str] = Kept()
-        self._plans: Kept[str, Planned] = Kept()
+        self._plans: Kept[str, Any] = Kept()
         self._history: tuple[str, History] | None = None
         self.builds = 0
         self.status = BuildStatus()  # shared with the server's threads
@@ -50,9 +52,11 @@ class Preview:
         """A part of a data file (a claims.json entry) by its key, a digest of its inputs."""
         return self._parts.remember(key, make)
 
-    def plans(self, key: str, make: Callable[[], Planned]) -> Planned:
-        """A claim's or source's pages and files by their key, a digest of what they read."""
-        return self._plans.remember(key, make)
+    def plans(self, key: str, make: Callable[[], T]) -> T:
+        """A part of the plan (a claim's pages, a claim's accounts) by its key, a digest of
+        what it reads."""
+        value: T = self._plans.remember(key, make)
+        return value
 
     def history(self, root: Path, claims_dir: str) -> History:
         """The claims' git history, read again only when HEAD moved."""

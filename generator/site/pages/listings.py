@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from generator.i18n import N_, _, ngettext
@@ -94,6 +95,12 @@ def groups(site: SitePlanner, kind: str) -> list[Group]:
 def listing(site: SitePlanner, base: str, heading: str, claims: Sequence[Claim],
             intro: str = "", groups: Sequence[dict[str, Any]] = (), empty: str = "") -> None:
     """Plan a listing's pages; `empty` is what it says when it has no claims."""
+    site.planned(("listing", base, heading, intro, groups, empty, site.listed(claims)),
+                 partial(listing_pages, site, base, heading, claims, intro, groups, empty))
+
+
+def listing_pages(site: SitePlanner, base: str, heading: str, claims: Sequence[Claim],
+                  intro: str, groups: Sequence[dict[str, Any]], empty: str) -> None:
     per = site.settings.per_page
     pages = max(1, -(-len(claims) // per))
     for n in range(1, pages + 1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -45,7 +46,10 @@ def plan(site: SitePlanner) -> None:
     for person in people:
         uses = [Use(site.corpus.claims[slug], tuple(dict.fromkeys(stances)))
                 for slug, stances in used[person.slug].items()]
-        person_pages(site, person, made[person.slug], uses)
+        site.planned(("person", fingerprint(person), site.corpus.registry.key,
+                      site.listed(made[person.slug]), site.listed(u.claim for u in uses),
+                      [u.stances for u in uses]),
+                     partial(person_pages, site, person, made[person.slug], uses))
     lang = site.settings.language
     index = [{"href": relative("people/", person_url(p.slug)), "label": name(p.name, lang),
               "count": len(made[p.slug]), "note": p.role or _(TYPES[p.type.value]),

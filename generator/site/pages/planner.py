@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from markupsafe import Markup
 
@@ -106,13 +106,18 @@ class Planned:
     files: dict[str, str | bytes | LazyFile]
 
 
-# Given a key and a way to plan, what was planned: a long-running caller may answer from
-# what it kept (see `generator.preview`), so a rebuild does not plan again the pages of the
-# claims and sources an edit did not touch.
-PlanMemo = Callable[[str, Callable[[], Planned]], Planned]
+T = TypeVar("T")
 
 
-def plan_now(key: str, make: Callable[[], Planned]) -> Planned:
+class PlanMemo(Protocol):
+    """Given a key, a digest of what a part of the plan reads, and a way to make it, the
+    part: a long-running caller may answer from what it kept (see `generator.preview`),
+    so a rebuild does not plan again what an edit did not touch."""
+
+    def __call__(self, key: str, make: Callable[[], T]) -> T: ...
+
+
+def plan_now(key: str, make: Callable[[], T]) -> T:
     return make()
 
 
@@ -230,14 +235,21 @@ class SitePlanner:
         self.pages.update(planned.pages)
         self.files.update(planned.files)
 
+    def listed(self, claims: Iterable[Claim]) -> list[tuple[str, str, object]]:
+        """What a listing reads of its claims, for `planned`: each claim and its sources
+        (`claim_key`: headline, verdict, claimant, evidence), and the day it changed."""
+        return [(c.slug, self.claim_key(c.slug), self.changed[c.slug]) for c in claims]
+
     def newest_date(self, slugs: Iterable[str]) -> str | None:
         return max((self.changed[s].first_day for s in slugs), default=None)
 
     def accounts(self, slug: str) -> tuple[Account, ...]:
         """Whose account each of a claim's evidence items is, computed once a claim."""
         if slug not in self._accounts:
-            self._accounts[slug] = accounts(self.corpus.claims[slug], self.corpus.sources,
-                                           self.corpus.registry)
+            claim, sources, registry = self.corpus.claims[slug], self.corpus.sources, \
+                self.corpus.registry
+            self._accounts[slug] = self.plans(f"accounts:{self.claim_key(slug)}",
+                                              lambda: accounts(claim, sources, registry))
         return self._accounts[slug]
 
     def claimant(self, claim: Claim) -> str:

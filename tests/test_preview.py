@@ -40,6 +40,15 @@ def edit_summary(root: Path, slug: str, marker: str) -> None:
                     encoding="utf-8")
 
 
+def rename_entry(root: Path) -> None:
+    """The registry's "Armenian authorities" renamed "Armenian officials"."""
+    entry = root / "content" / "people" / "armenian-authorities.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("\nname: Armenian authorities\n",
+                                  "\nname: Armenian officials\naliases: [Armenian authorities]\n"),
+                     encoding="utf-8")
+
+
 def page_times(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
             for p in site.rglob("index.html")}
@@ -90,11 +99,7 @@ def test_a_new_source_title_rebuilds_the_claims_citing_it(tmp_path: Path) -> Non
 def test_a_renamed_registry_entry_shows_on_its_claims_and_its_page(tmp_path: Path) -> None:
     root, site = copy_project(tmp_path / "p"), tmp_path / "site"
     dirty_build(root, site, start=True)
-    entry = root / "content" / "people" / "armenian-authorities.md"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace("\nname: Armenian authorities\n",
-                                  "\nname: Armenian officials\naliases: [Armenian authorities]\n"),
-                     encoding="utf-8")
+    rename_entry(root)
     dirty_build(root, site)
     html = (site / "claims" / CLAIM / "index.html").read_text(encoding="utf-8")
     assert ">Armenian officials</a>" in html  # the claimant, linked to its page
@@ -377,11 +382,7 @@ def test_after_edits_the_preview_shows_what_a_fresh_build_does(tmp_path: Path) -
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("\ntitle: ", "\ntitle: Retitled ", 1), encoding="utf-8")
     dirty_build(root, site)
-    entry = root / "content" / "people" / "armenian-authorities.md"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace("\nname: Armenian authorities\n",
-                                  "\nname: Armenian officials\naliases: [Armenian authorities]\n"),
-                     encoding="utf-8")
+    rename_entry(root)
     dirty_build(root, site)
     other = root / "content" / "claims" / f"{OTHER}.md"
     text = other.read_text(encoding="utf-8")

@@ -25,9 +25,11 @@ pytestmark = pytest.mark.browser
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port, as any static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None
+          ) -> Iterator[str]:
+    """Serve a built site on a free loopback port, as any static host would (with
+    `handler_class`, as that handler answers)."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -35,6 +37,7 @@ def serve(site: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")

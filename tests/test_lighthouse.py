@@ -26,8 +26,6 @@ goes, up to three runs more in all. A page that got slower by enough to cost a p
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -35,14 +33,13 @@ import itertools
 import json
 import os
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from siteutil import REPO
+from test_browser import serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -93,19 +90,6 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@contextlib.contextmanager
-def static_host(site: Path) -> Iterator[str]:
-    handler = functools.partial(_StaticHost, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def lighthouse(url: str, *, slowdown: float = DEFAULT_SLOWDOWN,
@@ -205,7 +189,7 @@ def test_home_claim_and_topic_pages_score_100_on_a_phone(site: Path) -> None:
     failures = []
     slowdown = DEFAULT_SLOWDOWN
     retries = RETRIES
-    with static_host(site) as base:
+    with serve(site, _StaticHost) as base:
         for name, path in PAGES.items():
             for attempt in range(1 + RETRIES):
                 report = scored(f"{name} ({attempt + 1})", base + path, slowdown)

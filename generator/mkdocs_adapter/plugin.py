@@ -146,8 +146,7 @@ class FactcheckPlugin(BasePlugin):  # type: ignore[no-untyped-call,type-arg]
             return generate_site(result.site_corpus, docs_dir,
                                  read_history(self.root, claims_dir))
         return generate_site(result.site_corpus, docs_dir,
-                             self.preview.history(self.root, claims_dir), self.preview.part,
-                             self.preview.plans)
+                             self.preview.history(self.root, claims_dir), self.preview.plans)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.failing:

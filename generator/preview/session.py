@@ -28,7 +28,6 @@ class Preview:
         self.check = CheckMemory()
         self.templates = TemplateCache()
         self.indexer = BackgroundIndexer()
-        self._parts: Kept[str, str] = Kept()
         self._plans: Kept[str, Any] = Kept()
         self._history: tuple[str, History] | None = None
         self.builds = 0
@@ -48,13 +47,9 @@ class Preview:
     def steps(self) -> CheckSteps:
         return self.check.steps()
 
-    def part(self, key: str, make: Callable[[], str]) -> str:
-        """A part of a data file (a claims.json entry) by its key, a digest of its inputs."""
-        return self._parts.remember(key, make)
-
     def plans(self, key: str, make: Callable[[], T]) -> T:
-        """A part of the plan (a claim's pages, a claim's accounts) by its key, a digest of
-        what it reads."""
+        """A part of the plan (a claim's pages, its accounts, its claims.json entry) by its
+        key, a digest of what it reads."""
         value: T = self._plans.remember(key, make)
         return value
 
@@ -74,7 +69,6 @@ class Preview:
         rebuild does not walk them."""
         self.builds += 1
         self.check.sweep()
-        self._parts.sweep()
         self._plans.sweep()
         if self.builds == 1:
             gc.collect()

@@ -8,13 +8,13 @@ from generator.site.pages.hand_written import clone_block
 from generator.site.pages.planner import (
     Group,
     LazyFile,
-    PartMemo,
+    PlanMemo,
     PlannedPage,
     SitePlanner,
     newest_first,
 )
 from generator.site.pages.site import KINDS, PlannedSite, generate, generate_site
 
-__all__ = ["KINDS", "SCRIPTS", "STYLESHEETS", "Group", "LazyFile", "PartMemo", "PlannedPage",
+__all__ = ["KINDS", "SCRIPTS", "STYLESHEETS", "Group", "LazyFile", "PlanMemo", "PlannedPage",
            "PlannedSite", "SitePlanner", "clone_block", "generate", "generate_site",
            "newest_first"]

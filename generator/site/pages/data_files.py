@@ -18,7 +18,7 @@ SCRIPTS = ("assets/factcheck.js", "assets/search.js")
 
 
 def plan(site: SitePlanner) -> None:
-    site.files["claims.json"] = feeds.claims_json(site.corpus, lambda slug: site.part(
+    site.files["claims.json"] = feeds.claims_json(site.corpus, lambda slug: site.plans(
         f"{site.settings_key}:claims.json:{site.claim_key(slug)}",
         lambda: feeds.claim_entry(site.corpus, slug)))
     site.files["people.json"] = feeds.people_json(site.corpus)

@@ -88,16 +88,6 @@ class PlannedPage:
         return front + "---\n\n" + self.body()
 
 
-# Given a key and a way to make a part of a data file, the part: a long-running caller
-# may answer from what it kept (see `generator.preview`).
-PartMemo = Callable[[str, Callable[[], str]], str]
-
-
-def no_memo(key: str, make: Callable[[], str]) -> str:
-    """The part, made now: what a one-off build keeps of earlier builds (nothing)."""
-    return make()
-
-
 @dataclass(frozen=True)
 class Planned:
     """What a page kind planned for one claim or source: its pages and files."""
@@ -110,14 +100,16 @@ T = TypeVar("T")
 
 
 class PlanMemo(Protocol):
-    """Given a key, a digest of what a part of the plan reads, and a way to make it, the
-    part: a long-running caller may answer from what it kept (see `generator.preview`),
-    so a rebuild does not plan again what an edit did not touch."""
+    """Given a key, a digest of what a part of the plan reads (a claim's pages, a
+    claims.json entry), and a way to make it, the part: a long-running caller may answer
+    from what it kept (see `generator.preview`), so a rebuild does not plan again what an
+    edit did not touch."""
 
     def __call__(self, key: str, make: Callable[[], T]) -> T: ...
 
 
 def plan_now(key: str, make: Callable[[], T]) -> T:
+    """The part, made now: what a one-off build keeps of earlier builds (nothing)."""
     return make()
 
 
@@ -150,8 +142,7 @@ class SitePlanner:
     """One build's plan: the pages and files the page kinds add, and what they share."""
 
     def __init__(self, corpus: Corpus, docs_dir: Path | None = None,
-                 history: History | None = None, part: PartMemo = no_memo,
-                 plans: PlanMemo = plan_now) -> None:
+                 history: History | None = None, plans: PlanMemo = plan_now) -> None:
         self.corpus = corpus
         self.settings = corpus.settings
         self.docs_dir = docs_dir
@@ -162,7 +153,6 @@ class SitePlanner:
         self.pages: dict[str, PlannedPage] = {}
         self.claims = newest_first(corpus.claims.values())
         self._articles: dict[str, str] = {}
-        self.part = part
         self.plans = plans
         self.claim_keys: dict[str, str] = {}
         self._accounts: dict[str, tuple[Account, ...]] = {}
@@ -277,7 +267,7 @@ class SitePlanner:
         """A claim's corroboration in a line, for listings (each claim is in several)."""
         slug = claim.slug
         if slug not in self._evidence_lines:
-            self._evidence_lines[slug] = self.part(
+            self._evidence_lines[slug] = self.plans(
                 f"{self.settings_key}:evidence:{self.claim_key(slug)}",
                 lambda: compact_text(self.tallies(slug)))
         return self._evidence_lines[slug]

@@ -18,11 +18,9 @@ from generator.history.revisions import History
 from generator.site.pages import claim, data_files, hand_written, listings, people, source
 from generator.site.pages.planner import (
     LazyFile,
-    PartMemo,
     PlanMemo,
     PlannedPage,
     SitePlanner,
-    no_memo,
     plan_now,
 )
 
@@ -51,11 +49,10 @@ class PlannedSite:
 
 
 def generate_site(corpus: Corpus, docs_dir: Path | None = None,
-                  history: History | None = None, part: PartMemo = no_memo,
-                  plans: PlanMemo = plan_now) -> PlannedSite:
-    """Plan the site; `part` may answer a data file's parts (claims.json entries, by key)
-    from an earlier build, and `plans` a claim's or source's pages."""
-    planner = SitePlanner(corpus, docs_dir, history, part, plans)
+                  history: History | None = None, plans: PlanMemo = plan_now) -> PlannedSite:
+    """Plan the site; `plans` may answer parts of the plan (a claim's pages, a claims.json
+    entry, by key) from an earlier build."""
+    planner = SitePlanner(corpus, docs_dir, history, plans)
     newest = max((d.first_day for d in planner.changed.values()), default="1970-01-01")
     for plan in KINDS:
         plan(planner)
